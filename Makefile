@@ -19,7 +19,7 @@ Q := $(if $(filter 1,$(V)),,@)
 
 CFLAGS_BASE := -std=c11 -D_GNU_SOURCE -O2 -g -fPIC -pthread \
 	-Wall -Wextra -Werror -Wno-unused-parameter \
-	-Iinclude -Iinclude/rte -I. -DCDK_CAP_CHECKS=$(CDK_CAP_CHECKS) -MMD -MP
+	-Iinclude -I. -Itests/common -DCDK_CAP_CHECKS=$(CDK_CAP_CHECKS) -MMD -MP
 ifeq ($(SANITIZE),1)
 CFLAGS_BASE += -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=undefined
@@ -49,6 +49,7 @@ BENCH_BINS := $(BENCH_SRCS:%.c=$(BUILD)/%)
 DEPS_STAMP := build/.deps-ok
 
 .SECONDEXPANSION:
+.SECONDARY:
 .PHONY: all lib examples test bench run install uninstall clean deps
 all: lib examples
 

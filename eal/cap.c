@@ -293,11 +293,15 @@ static int check_registered(const cdk_cap_t *c)
 	    c->slot >= CDK_CAP_MAX_SLOTS)
 		return CDK_CAP_FAULT_INVALID;
 	e = &cap_table[c->slot];
-	if (!e->live || cdk_cap_epochs[c->slot] != c->epoch)
-		return CDK_CAP_FAULT_REVOKED;
-	if (memcmp(&e->cap, c, sizeof(*c)) != 0)
-		return CDK_CAP_FAULT_INVALID;
-	return -1;
+	if (e->live && cdk_cap_epochs[c->slot] == c->epoch)
+		return memcmp(&e->cap, c, sizeof(*c)) == 0 ? -1
+							    : CDK_CAP_FAULT_INVALID;
+	/* Not live: revoked if it is what the slot once held, else made up.
+	 * (A slot remembers only its last capability.) */
+	return e->cap.epoch >= c->epoch && c->epoch != 0 && c->base == e->cap.base &&
+			       c->len == e->cap.len && c->perms == e->cap.perms
+		       ? CDK_CAP_FAULT_REVOKED
+		       : CDK_CAP_FAULT_INVALID;
 }
 
 static int boundary_fault(const cdk_cap_t *c, const char *op)
@@ -573,7 +577,7 @@ static void report_one(FILE *f, const struct cap_entry *e)
 
 	cdk_cap_perm_str(c->perms & ~(CDK_CAP_PERM_MMIO), p, sizeof(p));
 	if (c->perms & CDK_CAP_PERM_MMIO)
-		fprintf(f, "  %-22s %-6s [0x%05" PRIxPTR ", +%" PRIu64 ") %-4s %s\n",
+		fprintf(f, "  %-22s %-6s [0x%" PRIxPTR ", +%" PRIu64 ") %-4s %s\n",
 			e->owner, kind_of(c), c->base - e->root_base, c->len, p,
 			e->label);
 	else

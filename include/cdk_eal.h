@@ -6,6 +6,9 @@
 #include <stdio.h>
 #include "cdk_common.h"
 #include "cdk_memory.h"
+#include "cdk_lcore.h"
+#include "cdk_log.h"
+#include "cdk_cycles.h"
 
 #define CDK_VERSION_STR "capdk 0.1.0"
 
