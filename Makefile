@@ -43,6 +43,7 @@ TEST_SRCS := $(sort $(wildcard tests/unit/test_*.c tests/integration/test_*.c \
 TEST_BINS := $(TEST_SRCS:%.c=$(BUILD)/%)
 TEST_COMMON := $(wildcard tests/common/*.c)
 TEST_COMMON_OBJS := $(TEST_COMMON:%.c=$(BUILD)/obj/%.o)
+TEST_SCRIPTS := $(sort $(wildcard tests/*/test_*.sh))
 BENCH_SRCS := $(sort $(wildcard tests/bench/bench_*.c))
 BENCH_BINS := $(BENCH_SRCS:%.c=$(BUILD)/%)
 
@@ -90,7 +91,7 @@ $(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(TEST_COMMON_OBJS) $(LIB_A)
 	$(Q)$(CC) $(LDFLAGS) -o $@ $< $(TEST_COMMON_OBJS) $(LINK_LIB) $(LDLIBS) -lcmocka
 
 test: $(TEST_BINS) $(EXAMPLE_BINS) $(LIB_SO)
-	$(Q)BUILD=$(BUILD) tests/run-tests.sh $(TEST_BINS)
+	$(Q)BUILD=$(BUILD) CC=$(CC) tests/run-tests.sh $(TEST_BINS) $(TEST_SCRIPTS)
 
 bench: $(BENCH_BINS) $(EXAMPLE_BINS)
 	$(Q)BUILD=$(BUILD) tests/bench/run-bench.sh

@@ -6,6 +6,8 @@
 
 #include "cdk_cap_authority.h"
 #include "cdk_log.h"
+#include "cdk_mempool.h"
+#include "cdk_ring.h"
 #include "eal_private.h"
 
 static struct cdk_eal_config eal_cfg;
@@ -17,7 +19,12 @@ enum stage { S_NONE, S_CAP, S_MEM, S_HEAP, S_LCORE, S_BUS };
 static void undo(enum stage reached)
 {
 	switch (reached) {
-	case S_BUS: cdk_eal_bus_cleanup(); /* fall through */
+	case S_BUS:
+		cdk_eal_bus_cleanup();
+		/* Pools and rings die with the memory: forget their names. */
+		cdk_mempool_registry_reset();
+		cdk_ring_registry_reset();
+		/* fall through */
 	case S_LCORE: cdk_eal_lcore_fini(); /* fall through */
 	case S_HEAP: cdk_eal_heap_fini(); /* fall through */
 	case S_MEM: cdk_eal_memory_fini(); /* fall through */

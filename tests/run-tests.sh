@@ -10,6 +10,11 @@ for t in "$@"; do
 	log="$log_dir/$(echo "$name" | tr / _).log"
 	timeout "${TEST_TIMEOUT:-600}" "$t" >"$log" 2>&1
 	rc=$?
+	if [ "${t%.sh}" != "$t" ]; then
+		# A script is one test: its exit status is the verdict.
+		[ "$rc" = 0 ] && echo "[  PASSED  ] 1 test(s)." >>"$log"
+		[ "$rc" = 77 ] && rc=0 && echo "[  SKIPPED ] 1 test(s)." >>"$log"
+	fi
 	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
 	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
 	s=$(sed -n 's/^\[  SKIPPED \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)

@@ -1,0 +1,248 @@
+/*
+ * The driver side: how a poll-mode driver registers, what it declares it
+ * needs (its slice manifest), what a probe receives, and the ops table the
+ * ethdev layer calls. See doc/writing-a-pmd.md.
+ */
+#ifndef CDK_PMD_H
+#define CDK_PMD_H
+
+#include "cdk_cap.h"
+#include "cdk_eal.h"
+#include "cdk_ethdev.h"
+
+struct cdk_eth_dev;
+
+/* ---- devices and drivers ---- */
+
+enum cdk_dev_kind { CDK_DEV_VDEV, CDK_DEV_PCI };
+
+struct cdk_pci_id {
+	uint16_t vendor_id, device_id;
+};
+#define CDK_PCI_VENDOR_INTEL 0x8086
+
+struct cdk_pmd_driver;
+
+/* A device a bus found: a vdev from --vdev, or a PCI function. */
+struct cdk_device {
+	char name[64];
+	char args[256]; /* devargs: key=value,... */
+	enum cdk_dev_kind kind;
+	int numa_node;
+	struct cdk_pci_id pci_id;
+	const struct cdk_pmd_driver *driver;
+	/* The PMD's control slice of BAR0 (control operations only). */
+	cdk_cap_t ctrl;
+	void *driver_private; /* what outlives the device's ports */
+	/* Bus-private: the root of BAR0 (never handed to a driver). */
+	cdk_cap_t bar_root_;
+	void *bus_private_;
+	struct cdk_device *next;
+};
+
+/* A per-queue register slice: at base + stride * queue, len bytes. */
+struct cdk_slice_spec {
+	const char *label;
+	uint32_t base, stride, len;
+	uint32_t perms;
+};
+
+/*
+ * Everything a driver may touch, declared up front. The ethdev layer derives
+ * exactly these slices per queue; --cap-report prints them.
+ */
+struct cdk_pmd_manifest {
+	uint32_t bar_len;          /* BAR0 size the driver expects (PCI) */
+	struct cdk_slice_spec rx_doorbell, rx_head;
+	struct cdk_slice_spec tx_doorbell, tx_head;
+	uint32_t rx_desc_size, tx_desc_size; /* 0: no descriptor ring memory */
+	uint32_t ring_align;       /* ring base alignment in bytes */
+	uint32_t ring_len_align;   /* ring length multiple in bytes */
+};
+
+struct cdk_pmd_driver {
+	const char *name;                    /* DPDK's: net_null, net_e1000_em */
+	enum cdk_dev_kind kind;
+	const struct cdk_pci_id *id_table;   /* PCI: ends with a zero entry */
+	const char *const *devargs_keys;     /* NULL-terminated; NULL: none */
+	const struct cdk_pmd_manifest *manifest;
+	int (*probe)(struct cdk_device *dev);
+	int (*remove)(struct cdk_device *dev);
+	struct cdk_pmd_driver *next;
+};
+
+void cdk_pmd_register(struct cdk_pmd_driver *drv);
+const struct cdk_pmd_driver *cdk_pmd_find(const char *name,
+					   enum cdk_dev_kind kind);
+const struct cdk_pmd_driver *cdk_pmd_find_pci(struct cdk_pci_id id);
+
+#define CDK_PMD_REGISTER(drv)                                          \
+	CDK_INIT_PRIO(cdk_pmd_register_##drv, 200)                     \
+	{                                                              \
+		cdk_pmd_register(&(drv));                              \
+	}
+
+/* ---- devargs: key=value,... shared by every driver ---- */
+
+#define CDK_KVARGS_MAX 16
+struct cdk_kvargs {
+	unsigned count;
+	struct {
+		char key[32];
+		char value[224];
+	} pairs[CDK_KVARGS_MAX];
+};
+
+/*
+ * Parse args, accepting only the given keys; an unknown key, a missing '=',
+ * an empty key or too many pairs is -EINVAL with a message naming it.
+ */
+int cdk_kvargs_parse(struct cdk_kvargs *kv, const char *devname,
+		     const char *args, const char *const *valid_keys);
+/* The value of key, or NULL; count of a key. */
+const char *cdk_kvargs_get(const struct cdk_kvargs *kv, const char *key);
+unsigned cdk_kvargs_count(const struct cdk_kvargs *kv, const char *key);
+/* Unsigned number in [min, max]: -EINVAL with a message otherwise. */
+int cdk_kvargs_get_uint(const struct cdk_kvargs *kv, const char *devname,
+			const char *key, unsigned long min, unsigned long max,
+			unsigned long *out);
+/* 0/1 (also accepts true/false, yes/no, on/off). */
+int cdk_kvargs_get_bool(const struct cdk_kvargs *kv, const char *devname,
+			const char *key, int *out);
+
+/* ---- what a queue's driver holds ---- */
+
+#define CDK_QUEUE_MAX_POOLS 8
+
+/*
+ * The capabilities of one queue. The ethdev layer hands them sealed to the
+ * port; the driver opens them with cdk_eth_queue_caps_open. Any of them may
+ * be null (a virtual device has no registers).
+ */
+struct cdk_queue_caps {
+	cdk_cap_t doorbell;  /* tail register: write */
+	cdk_cap_t head;      /* head register: read */
+	cdk_cap_t ring;      /* descriptor ring memory: read, write, DMA */
+	unsigned n_pools;
+	cdk_cap_t pools[CDK_QUEUE_MAX_POOLS]; /* mempools it may DMA to/from */
+	uint16_t nb_desc;
+};
+
+enum cdk_queue_dir { CDK_RXQ = 0, CDK_TXQ = 1 };
+
+/* ---- the port a driver creates ---- */
+
+struct cdk_eth_dev_ops {
+	int (*dev_configure)(struct cdk_eth_dev *dev);
+	int (*dev_infos_get)(struct cdk_eth_dev *dev,
+			     struct cdk_eth_dev_info *info);
+	int (*dev_start)(struct cdk_eth_dev *dev);
+	int (*dev_stop)(struct cdk_eth_dev *dev);
+	int (*dev_close)(struct cdk_eth_dev *dev);
+	int (*rx_queue_setup)(struct cdk_eth_dev *dev, uint16_t q,
+			      uint16_t nb_desc, unsigned socket,
+			      const struct cdk_eth_rxconf *conf,
+			      struct cdk_mempool *mp);
+	int (*tx_queue_setup)(struct cdk_eth_dev *dev, uint16_t q,
+			      uint16_t nb_desc, unsigned socket,
+			      const struct cdk_eth_txconf *conf);
+	void (*rx_queue_release)(struct cdk_eth_dev *dev, uint16_t q);
+	void (*tx_queue_release)(struct cdk_eth_dev *dev, uint16_t q);
+	/* Take a queue's (sealed) capabilities: after setup, and at every
+	 * start (stop revoked the previous ones). */
+	int (*queue_caps_grant)(struct cdk_eth_dev *dev, enum cdk_queue_dir dir,
+				uint16_t q, const struct cdk_queue_caps *sealed);
+	int (*link_update)(struct cdk_eth_dev *dev, int wait_to_complete);
+	int (*stats_get)(struct cdk_eth_dev *dev, struct cdk_eth_stats *st);
+	int (*stats_reset)(struct cdk_eth_dev *dev);
+	/* Driver-specific xstats, after the generic ones. */
+	int (*xstats_get_names)(struct cdk_eth_dev *dev,
+				struct cdk_eth_xstat_name *names, unsigned n);
+	int (*xstats_get)(struct cdk_eth_dev *dev, struct cdk_eth_xstat *xs,
+			  unsigned n);
+	int (*xstats_reset)(struct cdk_eth_dev *dev);
+	int (*promiscuous_enable)(struct cdk_eth_dev *dev);
+	int (*promiscuous_disable)(struct cdk_eth_dev *dev);
+	int (*allmulticast_enable)(struct cdk_eth_dev *dev);
+	int (*allmulticast_disable)(struct cdk_eth_dev *dev);
+	int (*mac_addr_set)(struct cdk_eth_dev *dev, struct cdk_ether_addr *a);
+	int (*mtu_set)(struct cdk_eth_dev *dev, uint16_t mtu);
+	int (*rss_hash_update)(struct cdk_eth_dev *dev,
+			       struct cdk_eth_rss_conf *conf);
+	int (*rss_hash_conf_get)(struct cdk_eth_dev *dev,
+				 struct cdk_eth_rss_conf *conf);
+	int (*reta_update)(struct cdk_eth_dev *dev,
+			   struct cdk_eth_rss_reta_entry64 *reta, uint16_t size);
+	int (*reta_query)(struct cdk_eth_dev *dev,
+			  struct cdk_eth_rss_reta_entry64 *reta, uint16_t size);
+};
+
+/* Queue bookkeeping of the ethdev layer (drivers do not touch it). */
+struct cdk_eth_queue_slot {
+	int setup;
+	uint16_t nb_desc;
+	unsigned socket;
+	struct cdk_mempool *mp;   /* rx */
+	void *ring_mem;           /* descriptor ring memory, if any */
+	size_t ring_len;
+	struct cdk_queue_caps granted; /* unsealed originals, for revocation */
+};
+
+struct cdk_eth_dev {
+	uint16_t port_id;
+	char name[CDK_ETH_NAME_MAX_LEN];
+	int attached, configured, started;
+	const struct cdk_eth_dev_ops *dev_ops;
+	cdk_eth_rx_burst_t rx_pkt_burst;
+	cdk_eth_tx_burst_t tx_pkt_burst;
+	struct cdk_device *device;
+	const struct cdk_pmd_driver *driver;
+	void *dev_private;
+	int socket_id;
+	struct cdk_eth_conf conf;
+	uint16_t nb_rx_queues, nb_tx_queues;
+	void *rx_queues[CDK_MAX_QUEUES_PER_PORT];
+	void *tx_queues[CDK_MAX_QUEUES_PER_PORT];
+	struct cdk_ether_addr mac_addr;
+	uint16_t mtu;
+	uint8_t promiscuous, all_multicast;
+	struct cdk_eth_link link;
+	uint64_t rx_mbuf_alloc_failed;
+	/* ethdev-private */
+	cdk_cap_t sealer_;
+	struct cdk_eth_queue_slot rxq_slot_[CDK_MAX_QUEUES_PER_PORT];
+	struct cdk_eth_queue_slot txq_slot_[CDK_MAX_QUEUES_PER_PORT];
+};
+
+/* Create a port for a device (probe); NULL if the table is full. */
+struct cdk_eth_dev *cdk_eth_dev_allocate(const char *name,
+					 struct cdk_device *device,
+					 const struct cdk_pmd_driver *drv,
+					 size_t private_size);
+/* Called by probe once ops, bursts and MAC are set: the port appears. */
+void cdk_eth_dev_probing_finish(struct cdk_eth_dev *dev);
+/* Remove a port (driver remove, or probe failure). */
+void cdk_eth_dev_release_port(struct cdk_eth_dev *dev);
+struct cdk_eth_dev *cdk_eth_dev_get(uint16_t port_id);
+
+/*
+ * Open the sealed capabilities granted to a queue of this port. Refused
+ * (-EACCES) when they were sealed for another port; every capability is
+ * validated on the way.
+ */
+int cdk_eth_queue_caps_open(struct cdk_eth_dev *dev,
+			    const struct cdk_queue_caps *sealed,
+			    struct cdk_queue_caps *out);
+
+/* Owner string of a port's queue: "port0/rxq1". */
+void cdk_eth_queue_owner(char *buf, size_t sz, uint16_t port,
+			 enum cdk_queue_dir dir, uint16_t q);
+
+/* ethdev helpers for drivers */
+static inline void cdk_eth_linkstatus_set(struct cdk_eth_dev *dev,
+					  const struct cdk_eth_link *l)
+{
+	dev->link = *l;
+}
+
+#endif
