@@ -35,6 +35,7 @@ LIB_SO := $(BUILD)/libcapdk.so
 # Drivers register themselves from constructors: take every object.
 LINK_LIB := -Wl,--whole-archive $(LIB_A) -Wl,--no-whole-archive
 
+example_objs = $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard examples/$(1)/*.c))
 EXAMPLES := $(notdir $(wildcard examples/*))
 EXAMPLE_BINS := $(EXAMPLES:%=$(BUILD)/examples/%)
 
@@ -80,7 +81,7 @@ $(LIB_SO): $(LIB_OBJS)
 	@echo "  LD      $@"
 	$(Q)$(CC) -shared -Wl,-soname,libcapdk.so $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/examples/%: $(LIB_A) $$(patsubst %.c,$(BUILD)/obj/%.o,$$(wildcard examples/%/*.c))
+$(BUILD)/examples/%: $(LIB_A) $$(call example_objs,$$*)
 	@mkdir -p $(dir $@)
 	@echo "  LINK    $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(LINK_LIB) $(LDLIBS)

@@ -504,5 +504,10 @@ int cdk_eal_parse_args(int argc, char **argv, struct cdk_eal_config *cfg)
 			return rc;
 	}
 	rc = check_combination(cfg);
-	return rc < 0 ? rc : i;
+	if (rc < 0)
+		return rc;
+	/* As DPDK: the application's arguments start at argv[ret], which is
+	 * given the program's name so that argv + ret looks like a command. */
+	argv[i - 1] = argv[0];
+	return i - 1;
 }

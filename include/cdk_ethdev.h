@@ -13,6 +13,7 @@
 #include "cdk_mbuf.h"
 #include "cdk_mempool.h"
 #include "cdk_net.h"
+#include "cdk_prefetch.h"
 
 #define CDK_MAX_ETHPORTS 32
 #define CDK_MAX_QUEUES_PER_PORT 16
@@ -226,6 +227,60 @@ static inline uint16_t cdk_eth_tx_burst(uint16_t port_id, uint16_t queue_id,
 	if (cdk_unlikely(q == NULL))
 		return 0;
 	return p->tx_pkt_burst(q, tx_pkts, nb_pkts);
+}
+
+/* ---- buffered transmit (DPDK's tx buffers) ---- */
+
+typedef void (*cdk_eth_buffer_tx_error_fn)(struct cdk_mbuf **unsent,
+					   uint16_t count, void *userdata);
+
+struct cdk_eth_dev_tx_buffer {
+	cdk_eth_buffer_tx_error_fn error_callback;
+	void *error_userdata;
+	uint16_t size;   /* how many packets make a full buffer */
+	uint16_t length; /* how many are buffered now */
+	struct cdk_mbuf *pkts[];
+};
+
+#define CDK_ETH_TX_BUFFER_SIZE(sz)                                     \
+	(sizeof(struct cdk_eth_dev_tx_buffer) + (sz) * sizeof(struct cdk_mbuf *))
+
+int cdk_eth_tx_buffer_init(struct cdk_eth_dev_tx_buffer *buffer, uint16_t size);
+int cdk_eth_tx_buffer_set_err_callback(struct cdk_eth_dev_tx_buffer *buffer,
+				       cdk_eth_buffer_tx_error_fn cb,
+				       void *userdata);
+/* Error callbacks: drop (free) unsent packets, optionally counting them. */
+void cdk_eth_tx_buffer_drop_callback(struct cdk_mbuf **pkts, uint16_t unsent,
+				     void *userdata);
+void cdk_eth_tx_buffer_count_callback(struct cdk_mbuf **pkts, uint16_t unsent,
+				      void *userdata);
+
+/* Send what is buffered; the unsent go to the error callback. */
+static inline uint16_t cdk_eth_tx_buffer_flush(uint16_t port_id,
+					       uint16_t queue_id,
+					       struct cdk_eth_dev_tx_buffer *b)
+{
+	uint16_t n = b->length, sent;
+
+	if (n == 0)
+		return 0;
+	sent = cdk_eth_tx_burst(port_id, queue_id, b->pkts, n);
+	b->length = 0;
+	if (cdk_unlikely(sent != n))
+		b->error_callback(&b->pkts[sent], (uint16_t)(n - sent),
+				  b->error_userdata);
+	return sent;
+}
+
+/* Buffer one packet; sends the buffer when it is full. */
+static inline uint16_t cdk_eth_tx_buffer(uint16_t port_id, uint16_t queue_id,
+					 struct cdk_eth_dev_tx_buffer *b,
+					 struct cdk_mbuf *pkt)
+{
+	b->pkts[b->length++] = pkt;
+	if (b->length < b->size)
+		return 0;
+	return cdk_eth_tx_buffer_flush(port_id, queue_id, b);
 }
 
 /* ---- the control path ---- */

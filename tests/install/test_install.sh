@@ -27,11 +27,11 @@ export PKG_CONFIG_PATH="$prefix/lib/pkgconfig"
 cc -o "$work/hello" "$work/hello.c" $(pkg-config --cflags --libs capdk)
 out=$(LD_LIBRARY_PATH="$prefix/lib" "$work/hello" --no-huge -m 16 -l 0 --log-level=err)
 echo "$out"
-[ "$out" = "consumed 7 lcores 1" ]
+[ "$out" = "consumed 6 lcores 1" ]
 # static linking through Libs.private
 # shellcheck disable=SC2046
 cc -o "$work/hello-static" "$work/hello.c" $(pkg-config --cflags capdk) \
 	"$prefix/lib/libcapdk.a" $(pkg-config --static --libs-only-other --libs-only-l capdk | sed 's/-lcapdk//')
 out=$("$work/hello-static" --no-huge -m 16 -l 0 --log-level=err)
-[ "$out" = "consumed 7 lcores 1" ]
+[ "$out" = "consumed 6 lcores 1" ]
 echo "install ok"

@@ -48,16 +48,16 @@ static const char *parse_fail_msg(int rc)
 static void test_corelist(void **state)
 {
 	(void)state;
-	assert_int_equal(parse("-l", "0-1", NULL), 3);
+	assert_int_equal(parse("-l", "0-1", NULL), 2);
 	assert_int_equal(cfg.lcore_cpu[0], 0);
 	assert_int_equal(cfg.lcore_cpu[1], 1);
 	assert_int_equal(cfg.lcore_cpu[2], -1);
 	assert_int_equal(cfg.lcore_count, 2);
 	assert_int_equal(cfg.main_lcore, 0);
-	assert_int_equal(parse("-l1", NULL), 2);
+	assert_int_equal(parse("-l1", NULL), 1);
 	assert_int_equal(cfg.lcore_count, 1);
 	assert_int_equal(cfg.main_lcore, 1);
-	assert_int_equal(parse("-l", "1,0", NULL), 3);
+	assert_int_equal(parse("-l", "1,0", NULL), 2);
 	assert_int_equal(cfg.lcore_count, 2);
 	EXPECT_BAD("-l", "-l", "0-");
 	EXPECT_BAD("-l", "-l", "a");
@@ -71,9 +71,9 @@ static void test_corelist(void **state)
 static void test_coremask(void **state)
 {
 	(void)state;
-	assert_int_equal(parse("-c", "0x3", NULL), 3);
+	assert_int_equal(parse("-c", "0x3", NULL), 2);
 	assert_int_equal(cfg.lcore_count, 2);
-	assert_int_equal(parse("-c", "2", NULL), 3);
+	assert_int_equal(parse("-c", "2", NULL), 2);
 	assert_int_equal(cfg.lcore_count, 1);
 	assert_int_equal(cfg.lcore_cpu[1], 1);
 	EXPECT_BAD("hexadecimal", "-c", "0xg");
@@ -85,9 +85,9 @@ static void test_coremask(void **state)
 static void test_lcores(void **state)
 {
 	(void)state;
-	assert_int_equal(parse("--lcores", "0-1", NULL), 3);
+	assert_int_equal(parse("--lcores", "0-1", NULL), 2);
 	assert_int_equal(cfg.lcore_count, 2);
-	assert_int_equal(parse("--lcores=5@1,0", NULL), 2);
+	assert_int_equal(parse("--lcores=5@1,0", NULL), 1);
 	assert_int_equal(cfg.lcore_cpu[5], 1);
 	assert_int_equal(cfg.lcore_cpu[0], 0);
 	assert_int_equal(cfg.lcore_count, 2);
@@ -99,7 +99,7 @@ static void test_lcores(void **state)
 static void test_main_lcore(void **state)
 {
 	(void)state;
-	assert_int_equal(parse("-l", "0-1", "--main-lcore", "1", NULL), 5);
+	assert_int_equal(parse("-l", "0-1", "--main-lcore", "1", NULL), 4);
 	assert_int_equal(cfg.main_lcore, 1);
 	EXPECT_BAD("not enabled", "-l", "0", "--main-lcore", "1");
 	EXPECT_BAD("--main-lcore", "--main-lcore", "x");
@@ -108,19 +108,19 @@ static void test_main_lcore(void **state)
 static void test_memory_args(void **state)
 {
 	(void)state;
-	assert_int_equal(parse("-n", "4", "-m", "128", "--no-huge", NULL), 6);
+	assert_int_equal(parse("-n", "4", "-m", "128", "--no-huge", NULL), 5);
 	assert_int_equal(cfg.mem_channels, 4);
 	assert_int_equal(cfg.mem_mb, 128);
 	assert_int_equal(cfg.no_huge, 1);
-	assert_int_equal(parse("--socket-mem=64,32", NULL), 2);
+	assert_int_equal(parse("--socket-mem=64,32", NULL), 1);
 	assert_int_equal(cfg.socket_mem_set, 1);
 	assert_int_equal(cfg.socket_mem_mb[0], 64);
 	assert_int_equal(cfg.socket_mem_mb[1], 32);
-	assert_int_equal(parse("--huge-dir", "/tmp", NULL), 3);
+	assert_int_equal(parse("--huge-dir", "/tmp", NULL), 2);
 	assert_string_equal(cfg.huge_dir, "/tmp");
-	assert_int_equal(parse("--iova-mode=pa", NULL), 2);
+	assert_int_equal(parse("--iova-mode=pa", NULL), 1);
 	assert_int_equal(cfg.iova_mode, CDK_IOVA_PA);
-	assert_int_equal(parse("--iova-mode", "va", NULL), 3);
+	assert_int_equal(parse("--iova-mode", "va", NULL), 2);
 	assert_int_equal(cfg.iova_mode, CDK_IOVA_VA);
 	EXPECT_BAD("memory channels", "-n", "0");
 	EXPECT_BAD("size in MiB", "-m", "12x");
@@ -136,18 +136,18 @@ static void test_memory_args(void **state)
 static void test_devices(void **state)
 {
 	(void)state;
-	assert_int_equal(parse("-a", "0000:00:03.0", "--allow", "00:04.0,rxq=2", NULL), 5);
+	assert_int_equal(parse("-a", "0000:00:03.0", "--allow", "00:04.0,rxq=2", NULL), 4);
 	assert_int_equal(cfg.n_allow, 2);
 	assert_string_equal(cfg.allow[0].name, "0000:00:03.0");
 	assert_string_equal(cfg.allow[1].name, "0000:00:04.0");
 	assert_string_equal(cfg.allow[1].args, "rxq=2");
-	assert_int_equal(parse("-b", "01:00.1", NULL), 3);
+	assert_int_equal(parse("-b", "01:00.1", NULL), 2);
 	assert_string_equal(cfg.block[0].name, "0000:01:00.1");
-	assert_int_equal(parse("--vdev", "net_ring0", "--vdev=net_null1,size=128", NULL), 4);
+	assert_int_equal(parse("--vdev", "net_ring0", "--vdev=net_null1,size=128", NULL), 3);
 	assert_int_equal(cfg.n_vdev, 2);
 	assert_string_equal(cfg.vdev[1].name, "net_null1");
 	assert_string_equal(cfg.vdev[1].args, "size=128");
-	assert_int_equal(parse("--no-pci", NULL), 2);
+	assert_int_equal(parse("--no-pci", NULL), 1);
 	assert_int_equal(cfg.no_pci, 1);
 	EXPECT_BAD("PCI address", "-a", "00:1f.8");
 	EXPECT_BAD("PCI address", "-a", "xyz");
@@ -161,12 +161,12 @@ static void test_misc_args(void **state)
 {
 	(void)state;
 	assert_int_equal(parse("--file-prefix", "abc", "--in-memory", "--proc-type=primary",
-			       "--cap-report", "--cap-fault=abort", NULL), 7);
+			       "--cap-report", "--cap-fault=abort", NULL), 6);
 	assert_string_equal(cfg.file_prefix, "abc");
 	assert_int_equal(cfg.in_memory, 1);
 	assert_int_equal(cfg.cap_report, 1);
 	assert_int_equal(cfg.cap_fault_abort, 1);
-	assert_int_equal(parse("--cap-fault", "error", "--proc-type", "auto", NULL), 5);
+	assert_int_equal(parse("--cap-fault", "error", "--proc-type", "auto", NULL), 4);
 	assert_int_equal(cfg.cap_fault_abort, 0);
 	EXPECT_BAD("without '/'", "--file-prefix", "a/b");
 	EXPECT_BAD("not supported", "--proc-type", "secondary");
@@ -180,12 +180,12 @@ static void test_misc_args(void **state)
 static void test_log_level_arg(void **state)
 {
 	(void)state;
-	assert_int_equal(parse("--log-level", "debug", NULL), 3);
+	assert_int_equal(parse("--log-level", "debug", NULL), 2);
 	assert_int_equal(cdk_log_get_level(CDK_LOGTYPE_EAL), CDK_LOG_DEBUG);
-	assert_int_equal(parse("--log-level=cap:3", NULL), 2);
+	assert_int_equal(parse("--log-level=cap:3", NULL), 1);
 	assert_int_equal(cdk_log_get_level(CDK_LOGTYPE_CAP), CDK_LOG_CRIT);
 	assert_int_equal(cdk_log_get_level(CDK_LOGTYPE_EAL), CDK_LOG_DEBUG);
-	assert_int_equal(parse("--log-level=m*:err", NULL), 2);
+	assert_int_equal(parse("--log-level=m*:err", NULL), 1);
 	assert_int_equal(cdk_log_get_level(CDK_LOGTYPE_MEM), CDK_LOG_ERR);
 	assert_int_equal(cdk_log_get_level(CDK_LOGTYPE_MBUF), CDK_LOG_ERR);
 	cdk_log_reset();
@@ -198,16 +198,26 @@ static void test_log_level_arg(void **state)
 static void test_stops_at_double_dash_and_non_option(void **state)
 {
 	(void)state;
-	assert_int_equal(parse("-l", "0", "--", "-p", "3", NULL), 4);
-	assert_int_equal(parse("-l", "0", "app-arg", "--bogus", NULL), 3);
-	assert_int_equal(parse(NULL), 1);
+	assert_int_equal(parse("-l", "0", "--", "-p", "3", NULL), 3);
+	assert_int_equal(parse("-l", "0", "app-arg", "--bogus", NULL), 2);
+	assert_int_equal(parse(NULL), 0);
+}
+
+/* A fresh copy each time: cdk_eal_init writes the program name into it. */
+static char **init_argv(void)
+{
+	static char *argv[11];
+	char *src[] = { "prog", "--no-huge", "-m", "32", "-l", "0-1", "--log-level=err",
+			"--", "-p", "3", NULL };
+
+	memcpy(argv, src, sizeof(src));
+	return argv;
 }
 
 static void test_init_returns_consumed_and_cleans_up(void **state)
 {
-	char *argv[] = { "prog", "--no-huge", "-m", "32", "-l", "0-1", "--log-level=err",
-			 "--", "-p", "3", NULL };
 	char *bad[] = { "prog", "--no-huge", "-m", "32", "--bogus", NULL };
+	char **argv;
 	int rc;
 
 	(void)state;
@@ -218,13 +228,16 @@ static void test_init_returns_consumed_and_cleans_up(void **state)
 	assert_non_null(strstr(m, "--bogus"));
 	assert_false(cdk_eal_initialized());
 	/* a failed init leaves nothing behind: the next one works */
-	assert_int_equal(cdk_eal_init(10, argv), 8);
+	argv = init_argv();
+	assert_int_equal(cdk_eal_init(10, argv), 7);
+	assert_string_equal(argv[7], "prog"); /* argv + 7 reads as a command */
+	assert_string_equal(argv[8], "-p");
 	assert_true(cdk_eal_initialized());
 	assert_int_equal(cdk_lcore_count(), 2);
-	assert_int_equal(cdk_eal_init(10, argv), -EALREADY);
+	assert_int_equal(cdk_eal_init(10, init_argv()), -EALREADY);
 	assert_int_equal(cdk_eal_cleanup(), 0);
 	assert_int_equal(cdk_eal_cleanup(), -EINVAL);
-	assert_int_equal(cdk_eal_init(10, argv), 8);
+	assert_int_equal(cdk_eal_init(10, init_argv()), 7);
 	assert_int_equal(cdk_eal_cleanup(), 0);
 	cdk_log_reset();
 }
@@ -239,7 +252,7 @@ static void test_failed_memory_init_leaves_nothing(void **state)
 	assert_int_equal(cdk_eal_init(5, argv), -ENOMEM);
 	assert_false(cdk_eal_initialized());
 	assert_int_equal(cdk_cap_count(NULL), 0);
-	assert_int_equal(cdk_eal_init(5, ok), 5);
+	assert_int_equal(cdk_eal_init(5, ok), 4);
 	assert_int_equal(cdk_eal_cleanup(), 0);
 	cdk_log_reset();
 }
@@ -279,7 +292,7 @@ static void test_version_logs_and_continues(void **state)
 	test_log_begin();
 	int rc = parse("-v", "-l", "0", NULL);
 	const char *m = test_log_end();
-	assert_int_equal(rc, 4);
+	assert_int_equal(rc, 3);
 	assert_non_null(strstr(m, CDK_VERSION_STR));
 }
 

@@ -1,0 +1,32 @@
+/* Inside the 82576 model: its state and the parts of its data path. */
+#ifndef SIM_IGB_MODEL_H
+#define SIM_IGB_MODEL_H
+
+#include "../e1000/e1000_core.h"
+#include "igb_regs.h"
+
+struct igb_priv {
+	struct e1000_common c; /* first: the shared code casts dev->priv */
+	struct e1000_txctx tx[IGB_QUEUES];
+	int prep_valid;        /* the waiting frame is shaped in c.rxbuf */
+	size_t prep_len;
+	unsigned prep_queue;
+	struct e1000_rx_meta prep_meta;
+	int desctype_warned;
+};
+
+/* Queue registers of queue q at their 82576 home. */
+struct e1000_ring igb_rx_ring(unsigned q);
+struct e1000_ring igb_tx_ring(unsigned q);
+
+/* RSS (igb_rss.c): the queue for the frame in c->rxbuf, filling the hash,
+ * RSS type and packet type of the write-back. */
+unsigned igb_rss_queue(struct cdk_sim_dev *dev, const uint8_t *frame,
+		       size_t len, struct e1000_rx_meta *m);
+
+/* Data path (igb_rxtx.c). */
+int igb_tx_poll(struct cdk_sim_dev *dev);
+enum sim_rx_result igb_rx_frame(struct cdk_sim_dev *dev, const uint8_t *frame,
+				size_t len);
+
+#endif

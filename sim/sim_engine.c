@@ -1,0 +1,205 @@
+/*
+ * The device engine: one thread per model. A round transmits what the tx
+ * rings hold up to their tails and moves frames from the rx packet buffer
+ * into the rx rings. When rounds find nothing to do the thread spins a
+ * little (a burst usually follows a burst), then sleeps on a condition
+ * variable until a doorbell, an arriving frame or a short timeout.
+ */
+#include <errno.h>
+#include <sched.h>
+#include <time.h>
+
+#include "cdk_common.h"
+#include "sim_internal.h"
+
+#define SIM_SPIN_ROUNDS 2000
+#define SIM_SLEEP_NS_WIRE_POLL 1000000ull  /* pcap, live: poll each 1 ms */
+#define SIM_SLEEP_NS_IDLE 50000000ull      /* otherwise a safety net */
+
+/* Fold missed packets counted by other threads into the registers. */
+static void engine_fold_missed(struct cdk_sim_dev *dev)
+{
+	uint32_t n = __atomic_exchange_n(&dev->pending_missed, 0,
+					 __ATOMIC_RELAXED);
+
+	if (n && dev->model->rx_missed)
+		dev->model->rx_missed(dev, n);
+}
+
+/* Offer buffered frames to the rx rings; frames moved (or dropped). */
+static int engine_rx(struct cdk_sim_dev *dev)
+{
+	struct sim_fifo_slot *s;
+	int n = 0;
+
+	while (n < SIM_ROUND_BUDGET && (s = sim_fifo_front(&dev->fifo))) {
+		if (dev->model->rx_frame(dev, s->buf, s->len) == SIM_RX_BLOCKED)
+			break;
+		sim_fifo_pop(&dev->fifo);
+		n++;
+	}
+	return n;
+}
+
+static int engine_round(struct cdk_sim_dev *dev)
+{
+	int work = 0;
+
+	pthread_mutex_lock(&dev->lock);
+	if (dev->wire && dev->wire->poll)
+		work += dev->wire->poll(dev);
+	engine_fold_missed(dev);
+	work += dev->model->tx_poll(dev);
+	work += engine_rx(dev);
+	pthread_mutex_unlock(&dev->lock);
+	return work;
+}
+
+static void engine_sleep(struct cdk_sim_dev *dev)
+{
+	struct timespec ts;
+	const struct sim_wire_ops *w = __atomic_load_n(&dev->wire,
+						       __ATOMIC_RELAXED);
+	uint64_t ns = w && w->poll ? SIM_SLEEP_NS_WIRE_POLL : SIM_SLEEP_NS_IDLE;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	ts.tv_nsec += (long)(ns % 1000000000ull);
+	ts.tv_sec += (time_t)(ns / 1000000000ull) + ts.tv_nsec / 1000000000L;
+	ts.tv_nsec %= 1000000000L;
+	pthread_mutex_lock(&dev->wake_lock);
+	__atomic_store_n(&dev->sleeping, 1, __ATOMIC_SEQ_CST);
+	while (!__atomic_load_n(&dev->kick, __ATOMIC_SEQ_CST) && !dev->stop) {
+		if (pthread_cond_timedwait(&dev->wake_cond, &dev->wake_lock,
+					   &ts) == ETIMEDOUT)
+			break;
+	}
+	__atomic_store_n(&dev->sleeping, 0, __ATOMIC_SEQ_CST);
+	pthread_mutex_unlock(&dev->wake_lock);
+}
+
+static void engine_wait_resume(struct cdk_sim_dev *dev)
+{
+	pthread_mutex_lock(&dev->wake_lock);
+	while (dev->paused && !dev->stop)
+		pthread_cond_wait(&dev->wake_cond, &dev->wake_lock);
+	pthread_mutex_unlock(&dev->wake_lock);
+}
+
+static void *engine_main(void *arg)
+{
+	struct cdk_sim_dev *dev = arg;
+	unsigned idle = 0;
+
+	while (!__atomic_load_n(&dev->stop, __ATOMIC_ACQUIRE)) {
+		if (__atomic_load_n(&dev->paused, __ATOMIC_ACQUIRE)) {
+			engine_wait_resume(dev);
+			continue;
+		}
+		__atomic_store_n(&dev->kick, 0, __ATOMIC_SEQ_CST);
+		int work = engine_round(dev);
+		uint64_t r = __atomic_add_fetch(&dev->round, 1, __ATOMIC_ACQ_REL);
+
+		if (work) {
+			idle = 0;
+			continue;
+		}
+		__atomic_store_n(&dev->idle_round, r, __ATOMIC_RELEASE);
+		if (++idle < SIM_SPIN_ROUNDS) {
+			if (idle % 64 == 0)
+				sched_yield();
+			else
+				cdk_pause();
+			continue;
+		}
+		engine_sleep(dev);
+		idle = SIM_SPIN_ROUNDS / 2;
+	}
+	return NULL;
+}
+
+void sim_engine_kick(struct cdk_sim_dev *dev)
+{
+	__atomic_store_n(&dev->kick, 1, __ATOMIC_SEQ_CST);
+	if (__atomic_load_n(&dev->sleeping, __ATOMIC_SEQ_CST)) {
+		pthread_mutex_lock(&dev->wake_lock);
+		pthread_cond_broadcast(&dev->wake_cond);
+		pthread_mutex_unlock(&dev->wake_lock);
+	}
+}
+
+int sim_engine_start(struct cdk_sim_dev *dev)
+{
+	pthread_condattr_t ca;
+	int rc;
+
+	pthread_mutex_init(&dev->wake_lock, NULL);
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&dev->wake_cond, &ca);
+	pthread_condattr_destroy(&ca);
+	rc = pthread_create(&dev->thread, NULL, engine_main, dev);
+	if (rc)
+		return -rc;
+	dev->running = 1;
+	return 0;
+}
+
+void sim_engine_stop(struct cdk_sim_dev *dev)
+{
+	if (!dev->running)
+		return;
+	pthread_mutex_lock(&dev->wake_lock);
+	__atomic_store_n(&dev->stop, 1, __ATOMIC_RELEASE);
+	pthread_cond_broadcast(&dev->wake_cond);
+	pthread_mutex_unlock(&dev->wake_lock);
+	pthread_join(dev->thread, NULL);
+	dev->running = 0;
+	pthread_cond_destroy(&dev->wake_cond);
+	pthread_mutex_destroy(&dev->wake_lock);
+}
+
+void cdk_sim_pause(struct cdk_sim_dev *dev)
+{
+	uint64_t r;
+
+	pthread_mutex_lock(&dev->wake_lock);
+	__atomic_store_n(&dev->paused, 1, __ATOMIC_RELEASE);
+	pthread_mutex_unlock(&dev->wake_lock);
+	/* Returning while a round is in flight would let it finish after
+	 * pause() returned; taking the device lock waits it out. */
+	pthread_mutex_lock(&dev->lock);
+	r = dev->round;
+	(void)r;
+	pthread_mutex_unlock(&dev->lock);
+}
+
+void cdk_sim_resume(struct cdk_sim_dev *dev)
+{
+	pthread_mutex_lock(&dev->wake_lock);
+	__atomic_store_n(&dev->paused, 0, __ATOMIC_RELEASE);
+	pthread_cond_broadcast(&dev->wake_cond);
+	pthread_mutex_unlock(&dev->wake_lock);
+}
+
+int cdk_sim_quiesce(struct cdk_sim_dev *dev, unsigned timeout_ms)
+{
+	struct timespec start, now, nap = {0, 100000};
+	uint64_t r0 = __atomic_load_n(&dev->round, __ATOMIC_ACQUIRE);
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (;;) {
+		if (__atomic_load_n(&dev->paused, __ATOMIC_ACQUIRE))
+			return 0;
+		/* An idle round that began after we were called. */
+		if (__atomic_load_n(&dev->idle_round, __ATOMIC_ACQUIRE) >
+		    r0 + 1)
+			return 0;
+		sim_engine_kick(dev);
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if ((now.tv_sec - start.tv_sec) * 1000 +
+			    (now.tv_nsec - start.tv_nsec) / 1000000 >=
+		    (long)timeout_ms)
+			return -ETIMEDOUT;
+		nanosleep(&nap, NULL);
+	}
+}

@@ -1,0 +1,234 @@
+/*
+ * Inside a device model: the device structure shared by the engine, the
+ * DMA check, the wires and the models (sim/e1000, sim/igb).
+ *
+ * Locking. dev->lock guards the register file, the PCI configuration space
+ * and the model's data path; the engine holds it for one bounded round, the
+ * trap operations for one access. The rx packet buffer (fifo) has its own
+ * leaf lock so that a peer's engine can deliver frames without taking this
+ * device's lock. The wake lock is a leaf too. Two device locks are only ever
+ * held together by connect/disconnect, in address order.
+ */
+#ifndef SIM_INTERNAL_H
+#define SIM_INTERNAL_H
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "cdk_log.h"
+#include "cdk_sim.h"
+
+#define SIM_BAR0_SIZE 0x20000u
+#define SIM_MAX_QUEUES 16
+#define SIM_MAX_FRAME 16384       /* largest frame a wire carries */
+#define SIM_MIN_FRAME 60          /* without FCS */
+#define SIM_FCS_LEN 4
+#define SIM_DMA_MAX_REGIONS 256
+#define SIM_FIFO_SLOTS 1024
+#define SIM_ROUND_BUDGET 64       /* descriptors per queue per engine round */
+
+struct cdk_sim_dev;
+
+/* One frame waiting in the rx packet buffer. */
+struct sim_fifo_slot {
+	uint8_t *buf;
+	uint32_t cap;
+	uint32_t len;
+};
+
+/* The rx packet buffer: frames that reached the port, not yet in a ring. */
+struct sim_fifo {
+	pthread_mutex_t lock;
+	struct sim_fifo_slot slot[SIM_FIFO_SLOTS];
+	unsigned head, count;
+	uint64_t bytes, limit;
+};
+
+/* A wire: where the port's transmitted frames go, where frames come from. */
+struct sim_wire_ops {
+	const char *name;
+	/* A frame leaves the port (dev->lock held). */
+	void (*tx)(struct cdk_sim_dev *dev, const uint8_t *frame, size_t len);
+	/* Pull arriving frames into the fifo (dev->lock held); frames taken. */
+	int (*poll)(struct cdk_sim_dev *dev);
+	/* Release the wire's resources (dev->lock held). */
+	void (*close)(struct cdk_sim_dev *dev);
+};
+
+/* Result of offering a frame to the model's receive path. */
+enum sim_rx_result {
+	SIM_RX_DONE = 0,   /* written into a ring, or dropped by the model */
+	SIM_RX_BLOCKED,    /* no descriptors: keep it and retry later */
+};
+
+/* What a NIC model provides to the engine (all called with dev->lock). */
+struct sim_model_ops {
+	const char *name;
+	uint16_t device_id;
+	unsigned nb_queues;
+	size_t priv_size;
+	void (*reset)(struct cdk_sim_dev *dev);
+	uint32_t (*read)(struct cdk_sim_dev *dev, uint32_t off);
+	uint32_t (*peek)(struct cdk_sim_dev *dev, uint32_t off);
+	/* Returns nonzero when the write should wake the engine. */
+	int (*write)(struct cdk_sim_dev *dev, uint32_t off, uint32_t val);
+	int (*tx_poll)(struct cdk_sim_dev *dev);
+	enum sim_rx_result (*rx_frame)(struct cdk_sim_dev *dev,
+				       const uint8_t *frame, size_t len);
+	void (*link_change)(struct cdk_sim_dev *dev, int up);
+	void (*rx_missed)(struct cdk_sim_dev *dev, uint32_t n);
+};
+
+struct cdk_sim_dev {
+	const struct sim_model_ops *model;
+	enum cdk_sim_kind kind;
+	uint8_t mac[6];
+	char name[24];
+
+	pthread_mutex_t lock;
+	uint32_t regs[SIM_BAR0_SIZE / 4];
+	uint8_t pci_cfg[256];
+	void *priv; /* the model's own state */
+
+	/* DMA check */
+	pthread_rwlock_t dma_lock;
+	struct {
+		uint64_t iova, len;
+		uint8_t *va;
+	} dma[SIM_DMA_MAX_REGIONS];
+	unsigned nb_dma;
+	struct cdk_sim_dma_fault last_fault;
+	int has_fault;
+
+	struct sim_fifo fifo;
+	uint32_t pending_missed; /* atomically: MPC not yet in the registers */
+
+	/* wire */
+	const struct sim_wire_ops *wire;
+	void *wire_priv;
+	struct cdk_sim_dev *peer;
+
+	/* engine */
+	pthread_t thread;
+	pthread_mutex_t wake_lock;
+	pthread_cond_t wake_cond;
+	int kick, sleeping, stop, paused, running;
+	uint64_t round, idle_round;
+
+	struct cdk_sim_stats stats; /* updated atomically */
+	uint32_t hostile;
+	uint64_t rng;
+	FILE *trace;
+	cdk_sim_irq_fn irq_fn;
+	void *irq_arg;
+};
+
+extern const struct sim_model_ops sim_e1000_82540em_ops;
+extern const struct sim_model_ops sim_e1000_82574l_ops;
+extern const struct sim_model_ops sim_igb_82576_ops;
+
+/* Registers (dev->lock held). */
+static inline uint32_t sim_reg(const struct cdk_sim_dev *dev, uint32_t off)
+{
+	return dev->regs[off >> 2];
+}
+static inline void sim_reg_set(struct cdk_sim_dev *dev, uint32_t off,
+			       uint32_t v)
+{
+	dev->regs[off >> 2] = v;
+}
+/* Saturating counter increment (SDM 13.7: counters stick at all ones). */
+static inline void sim_reg_inc(struct cdk_sim_dev *dev, uint32_t off,
+			       uint32_t n)
+{
+	uint32_t v = dev->regs[off >> 2];
+	dev->regs[off >> 2] = v + n < v ? 0xffffffffu : v + n;
+}
+/* A 64-bit counter kept in a low/high register pair. */
+static inline void sim_reg_add64(struct cdk_sim_dev *dev, uint32_t lo,
+				 uint64_t n)
+{
+	uint64_t v = ((uint64_t)sim_reg(dev, lo + 4) << 32) | sim_reg(dev, lo);
+	v += n;
+	sim_reg_set(dev, lo, (uint32_t)v);
+	sim_reg_set(dev, lo + 4, (uint32_t)(v >> 32));
+}
+
+#define SIM_STAT_ADD(dev, field, n) \
+	__atomic_fetch_add(&(dev)->stats.field, (n), __ATOMIC_RELAXED)
+
+/* DMA through the IOMMU-like check (sim_dma.c); dev->lock held. 0 or
+ * -EFAULT (outside registered memory) / -EPERM (bus master off). */
+int sim_dma_read(struct cdk_sim_dev *dev, uint64_t iova, void *dst,
+		 size_t len);
+int sim_dma_write(struct cdk_sim_dev *dev, uint64_t iova, const void *src,
+		  size_t len);
+/* Write a 16-byte descriptor so that its upper half (status, DD) lands
+ * last, as hardware's single write-back does. */
+int sim_dma_write_desc(struct cdk_sim_dev *dev, uint64_t iova,
+		       const void *desc);
+
+/* Rx packet buffer (sim_fifo.c). */
+void sim_fifo_init(struct sim_fifo *f);
+void sim_fifo_fini(struct sim_fifo *f);
+void sim_fifo_flush(struct sim_fifo *f);
+int sim_fifo_push(struct sim_fifo *f, const void *frame, size_t len);
+struct sim_fifo_slot *sim_fifo_front(struct sim_fifo *f);
+void sim_fifo_pop(struct sim_fifo *f);
+int sim_fifo_has_room(struct sim_fifo *f, size_t len);
+unsigned sim_fifo_count(struct sim_fifo *f);
+
+/* A frame arriving at dev's port from its wire (any thread, no dev lock):
+ * queued in the packet buffer or counted as missed. 0 or -ENOBUFS. */
+int sim_port_receive(struct cdk_sim_dev *dev, const void *frame, size_t len);
+/* A frame leaving dev's port (dev->lock held). */
+void sim_port_transmit(struct cdk_sim_dev *dev, const uint8_t *frame,
+		       size_t len);
+int sim_port_linked(const struct cdk_sim_dev *dev);
+/* Attach a wire; dev->lock held by the caller. */
+void sim_port_attach(struct cdk_sim_dev *dev, const struct sim_wire_ops *ops,
+		     void *priv);
+/* Attach a peerless wire under the lock; -EBUSY if the port is wired. */
+int sim_port_plug(struct cdk_sim_dev *dev, const struct sim_wire_ops *ops,
+		  void *priv);
+
+/* Engine (sim_engine.c). */
+int sim_engine_start(struct cdk_sim_dev *dev);
+void sim_engine_stop(struct cdk_sim_dev *dev);
+void sim_engine_kick(struct cdk_sim_dev *dev);
+
+/* Interrupt delivery (sim_dev.c): call the hook if causes are unmasked. */
+void sim_irq_raise(struct cdk_sim_dev *dev);
+
+/* Trace a line if tracing is on. */
+void sim_trace(struct cdk_sim_dev *dev, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static inline int sim_tracing(const struct cdk_sim_dev *dev)
+{
+	return __atomic_load_n(&dev->trace, __ATOMIC_RELAXED) != NULL;
+}
+
+/* Hostile mode helpers (sim_hostile.c). */
+static inline int sim_hostile(const struct cdk_sim_dev *dev, uint32_t flag)
+{
+	return (__atomic_load_n(&dev->hostile, __ATOMIC_RELAXED) & flag) != 0;
+}
+uint32_t sim_rand(struct cdk_sim_dev *dev);
+
+/* Frame helpers shared by the models (sim_frame.c). */
+uint32_t sim_crc32(const uint8_t *p, size_t n);
+/* Does the receive filter accept frame? The 16 RAL/RAH entries at 0x5400
+ * and nb_ra_hi more at ra_hi_base (82576) are the exact filters. */
+int sim_addr_filter(struct cdk_sim_dev *dev, const uint8_t *frame,
+		    uint32_t rctl, uint32_t ra_hi_base, unsigned nb_ra_hi);
+/* Count a received / transmitted frame in the SDM 13.7 statistics block. */
+void sim_stats_rx(struct cdk_sim_dev *dev, const uint8_t *frame,
+		  size_t len_with_fcs);
+void sim_stats_tx(struct cdk_sim_dev *dev, const uint8_t *frame,
+		  size_t len_with_fcs);
+/* Is the register at off a clear-on-read statistic; and the read. */
+int sim_stats_is_counter(uint32_t off);
+uint32_t sim_stats_read_clear(struct cdk_sim_dev *dev, uint32_t off);
+
+#endif
