@@ -20,6 +20,7 @@
 struct cap_entry {
 	int live;
 	int fault_logged;
+	int handed_on; /* sealed for someone else: they hold it now */
 	uint32_t parent;
 	uint32_t parent_epoch;
 	cdk_cap_t cap;       /* exactly what was issued */
@@ -466,6 +467,8 @@ static int reseal(const cdk_cap_t *c, const cdk_cap_t *sealer, uint32_t need,
 	n.perms = sealing ? c->perms | CDK_CAP_ATTR_SEALED
 			  : c->perms & ~CDK_CAP_ATTR_SEALED;
 	rc = issue(&n, &cap_table[c->slot], NULL, cap_table[c->slot].label);
+	if (rc == 0 && sealing)
+		cap_table[c->slot].handed_on = 1;
 	pthread_mutex_unlock(&cap_lock);
 	if (rc == 0)
 		*out = n;
@@ -564,9 +567,14 @@ static const char *kind_of(const cdk_cap_t *c)
 	return "mem";
 }
 
+/*
+ * What an owner holds: a capability handed on sealed appears once, as the
+ * copy its recipient unsealed; the sealed envelope and the grantor's
+ * original (kept only to revoke) are not listed.
+ */
 static int owner_match(const struct cap_entry *e, const char *prefix)
 {
-	return e->live &&
+	return e->live && !e->handed_on && !(e->cap.perms & CDK_CAP_ATTR_SEALED) &&
 	       (prefix == NULL || strncmp(e->owner, prefix, strlen(prefix)) == 0);
 }
 

@@ -45,29 +45,37 @@ static int add_pair(struct cdk_kvargs *kv, const char *dev, const char *s,
 	return 0;
 }
 
-int cdk_kvargs_parse(struct cdk_kvargs *kv, const char *devname,
+static int parse_all(struct cdk_kvargs *kv, const char *devname,
 		     const char *args, const char *const *keys)
 {
-	const char *s = args ? args : "";
+	const char *s = args;
 
-	memset(kv, 0, sizeof(*kv));
 	while (*s) {
 		size_t len = strcspn(s, ",");
 		int rc;
 
 		if (len == 0)
-			return KV_ERR("empty device argument in '%s'",
-				      devname, args);
+			return KV_ERR("empty device argument in '%s'", devname, args);
 		rc = add_pair(kv, devname, s, len, keys);
-		if (rc < 0) {
-			memset(kv, 0, sizeof(*kv));
+		if (rc < 0)
 			return rc;
-		}
 		s += len;
 		if (*s == ',' && *++s == '\0')
 			return KV_ERR("trailing ',' in '%s'", devname, args);
 	}
 	return 0;
+}
+
+int cdk_kvargs_parse(struct cdk_kvargs *kv, const char *devname,
+		     const char *args, const char *const *keys)
+{
+	int rc;
+
+	memset(kv, 0, sizeof(*kv));
+	rc = parse_all(kv, devname, args ? args : "", keys);
+	if (rc < 0)
+		memset(kv, 0, sizeof(*kv)); /* nothing half-parsed */
+	return rc;
 }
 
 const char *cdk_kvargs_get(const struct cdk_kvargs *kv, const char *key)

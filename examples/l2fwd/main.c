@@ -316,6 +316,10 @@ static void shut_down(void)
 {
 	uint16_t p;
 
+	/* What is still buffered goes out (or is counted dropped) first. */
+	CDK_ETH_FOREACH_DEV(p)
+		if (enabled_port_mask & (1u << p))
+			port_statistics[p].tx += cdk_eth_tx_buffer_flush(p, 0, tx_buffer[p]);
 	CDK_ETH_FOREACH_DEV(p) {
 		if (!(enabled_port_mask & (1u << p)))
 			continue;

@@ -117,9 +117,10 @@ static void usage(const char *prg)
 		prg);
 }
 
+/* argv[0] is the program name, as after DPDK's EAL parsing. */
 static int parse_opts(int argc, char **argv, struct opts *o)
 {
-	for (int i = 0; i < argc; i++) {
+	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
 		char *end = NULL;

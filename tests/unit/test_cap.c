@@ -213,6 +213,9 @@ static void test_sealing(void **state)
 	assert_int_equal(v, 42);
 	/* double seal refused */
 	assert_int_equal(cdk_cap_seal(&sealed, &sealer, &d), -EPERM);
+	/* what owners starting with "t" hold: the root ("test"), and, as s was
+	 * handed on sealed, only its opened copy, plus the seal-only slice */
+	assert_int_equal(cdk_cap_count("t"), 3);
 }
 
 static void test_revocation(void **state)
