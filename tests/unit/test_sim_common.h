@@ -167,7 +167,7 @@ static inline void t_tx_setup(struct t_nic *t, unsigned q, unsigned n)
 	struct t_queue *r = &t->tx[q];
 
 	r->n = n;
-	r->bufsize = 16384;
+	r->bufsize = 4096;
 	r->ring = t_alloc(t, 16 * n, 128);
 	r->bufs = t_alloc(t, (size_t)n * r->bufsize, 64);
 	r->next = r->tail = 0;

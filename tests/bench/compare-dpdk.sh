@@ -1,0 +1,279 @@
+#!/bin/bash
+# capdk against DPDK 22.11 on the same work, side by side in one run, since
+# figures taken on different runs of a noisy machine do not compare.
+#
+#   io forwarding, one forwarding lcore (-l 0-1: lcore 1 forwards, lcore 0
+#   idles), bursts of 32, 32768 mbufs with per-lcore caches of 250, --no-huge:
+#     capdk  $BUILD/tests/bench/bench_iofwd (testpmd's io engine, rebuilt)
+#     DPDK   dpdk-testpmd --forward-mode=io --record-core-cycles, driven
+#            through its prompt: "start" (tx_first for rings), wait, "stop",
+#            several rounds in one process
+#   Both count busy cycles (iterations whose rx brought packets) divided by
+#   packets received: testpmd's "CPU cycles/packet".
+#   Topologies:
+#     null       two net_null ports (64-byte packets, no copy) on both sides
+#     ring       two net_ring ports, each looping back on itself (DPDK's only
+#                topology for "--vdev net_ring0 --vdev net_ring1"; capdk the
+#                same without peer=): stream 0->1 feeds stream 1->0 and back;
+#                one burst of 32 injected per port first (testpmd tx_first)
+#     ring_pair  capdk only: net_ring1,peer=net_ring0, each stream feeds itself
+#   ring and mempool micro-benchmarks: dpdk-test ring_perf_autotest (legacy
+#   API, SP/SC) against $BUILD/tests/bench/bench_ring, and, opt-in because it
+#   runs for tens of minutes, mempool_perf_autotest against bench_mempool.
+#
+# Environment: BUILD (build dir, default build/gcc), ROUNDS (5), SECONDS_PER
+# _ROUND (1), DPDK_MEMPOOL_PERF_TIMEOUT (seconds, 0: skip; the cached bulk-32
+# figures appear after about 20 minutes).
+# Output: "name value unit" lines; "ratio_*_capdk_over_dpdk" below 1 means
+# capdk needs fewer cycles.
+set -u
+BUILD=${BUILD:-build/gcc}
+ROUNDS=${ROUNDS:-5}
+SECS=${SECONDS_PER_ROUND:-1}
+MEMPOOL_TIMEOUT=${DPDK_MEMPOOL_PERF_TIMEOUT:-0}
+PREFIX=capdkbench$$
+TMP=$(mktemp -d /tmp/capdk-compare.XXXXXX) || exit 1
+
+# Nothing of ours outlives the script: children, DPDK's runtime directory.
+cleanup() {
+	jobs -p | xargs -r kill 2>/dev/null
+	rm -rf "$TMP" "/var/run/dpdk/$PREFIX" "${XDG_RUNTIME_DIR:-/nonexistent}/dpdk/$PREFIX"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# $1 = name, lines "name value unit" on stdin: the value, or nothing.
+value_of() {
+	awk -v n="$1" '$1 == n { v = $2 } END { if (v != "") print v }'
+}
+
+# Print "ratio_<what>_capdk_over_dpdk R x" when both figures exist.
+ratio() {
+	local what=$1 c=$2 d=$3
+	if [ -z "$c" ] || [ -z "$d" ]; then
+		echo "# ratio_${what}: missing figure (capdk '${c}', dpdk '${d}')"
+		return
+	fi
+	awk -v w="$what" -v c="$c" -v d="$d" 'BEGIN {
+		if (d > 0) printf "ratio_%s_capdk_over_dpdk %.2f x\n", w, c / d
+	}'
+}
+
+# ---- is DPDK here? ------------------------------------------------------
+dpdk_ok=1
+if ! command -v dpdk-testpmd >/dev/null 2>&1; then
+	if [ "$(id -u)" != 0 ]; then
+		echo "# dpdk not available: dpdk-testpmd missing and not root to install it"
+		dpdk_ok=0
+	elif ! command -v apt-get >/dev/null 2>&1; then
+		echo "# dpdk not available: dpdk-testpmd missing and no apt-get"
+		dpdk_ok=0
+	else
+		echo "# installing Debian's dpdk and dpdk-dev"
+		if ! DEBIAN_FRONTEND=noninteractive timeout 900 \
+			apt-get install -y --no-install-recommends dpdk dpdk-dev \
+			>"$TMP/apt.log" 2>&1; then
+			echo "# dpdk not available: apt-get install failed: $(tail -n 1 "$TMP/apt.log")"
+			dpdk_ok=0
+		elif ! command -v dpdk-testpmd >/dev/null 2>&1; then
+			echo "# dpdk not available: installed, but no dpdk-testpmd"
+			dpdk_ok=0
+		fi
+	fi
+fi
+if [ "$dpdk_ok" = 1 ]; then
+	echo "# $(dpkg-query -W -f '${Package} ${Version}' dpdk 2>/dev/null || echo dpdk)"
+fi
+
+CAPDK_IOFWD="$BUILD/tests/bench/bench_iofwd"
+EAL_NOHUGE="-l 0-1 --no-huge -m 1024 --no-pci"
+OPTS="--seconds $SECS --rounds $ROUNDS --burst 32 --mbufs 32768 --cache 250"
+
+# ---- capdk io forwarding ---------------------------------------------------
+# $1 = label, rest: the vdev arguments.
+capdk_iofwd() {
+	local label=$1
+	shift
+	if [ ! -x "$CAPDK_IOFWD" ]; then
+		echo "# $CAPDK_IOFWD missing: run make first"
+		return
+	fi
+	echo "# capdk: $CAPDK_IOFWD $EAL_NOHUGE $* -- $OPTS --mode $label"
+	# shellcheck disable=SC2086
+	timeout -k 5 $((ROUNDS * SECS + 30)) "$CAPDK_IOFWD" $EAL_NOHUGE --log-level=err "$@" \
+		-- $OPTS --mode "$label" >"$TMP/capdk_$label.txt" 2>"$TMP/capdk_$label.err"
+	local rc=$?
+	cat "$TMP/capdk_$label.txt"
+	[ $rc = 0 ] || echo "# capdk $label failed (exit $rc): $(tail -n 2 "$TMP/capdk_$label.err" | tr '\n' ' ')"
+}
+
+# ---- DPDK testpmd io forwarding --------------------------------------------
+# $1 = label, $2 = start command (start | "start tx_first"), rest: vdevs.
+# testpmd drains rx queues at every start, so a ring round re-injects its
+# burst with tx_first each time; capdk's packets stay in flight throughout.
+dpdk_iofwd() {
+	local label=$1 start=$2 out="$TMP/dpdk_$label.txt"
+	shift 2
+	local args="$EAL_NOHUGE --file-prefix $PREFIX $* -- -i --forward-mode=io --record-core-cycles --burst=32 --total-num-mbufs=32768 --mbcache=250"
+	echo "# dpdk: dpdk-testpmd $args  (rounds: '$start', ${SECS}s, 'stop')"
+	: >"$out"
+	{
+		# Commands count from the prompt: before it the ports are not up.
+		for _ in $(seq 1 300); do
+			grep -q 'testpmd> ' "$out" 2>/dev/null && break
+			sleep 0.1
+		done
+		for _ in $(seq 1 "$ROUNDS"); do
+			echo "$start"
+			sleep "$SECS"
+			echo "stop"
+			sleep 0.2
+		done
+		echo "quit"
+	} | {
+		# shellcheck disable=SC2086
+		timeout -k 5 $((ROUNDS * (SECS + 1) + 40)) dpdk-testpmd $args >"$out" 2>&1
+		echo $? >"$TMP/dpdk_$label.rc"
+	}
+	rm -rf "/var/run/dpdk/$PREFIX"
+	local rc
+	rc=$(cat "$TMP/dpdk_$label.rc" 2>/dev/null || echo '?')
+	# Each "stop" prints the accumulated block: its RX-packets, then (if
+	# anything moved) "CPU cycles/packet=X (... total cycles=B / ...) at M MHz".
+	awk -v l="$label" -v secs="$SECS" '
+		/Accumulated forward statistics/ { acc = 1; next }
+		acc && /RX-packets:/ { rx = $2; acc = 0 }
+		/CPU cycles\/packet=/ {
+			v = $0; sub(/.*CPU cycles\/packet=/, "", v); sub(/ .*/, "", v)
+			cpp[n] = v + 0; mpps[n] = rx / secs / 1e6; total += rx; n++
+			m = $0; sub(/.* at /, "", m); sub(/ MHz.*/, "", m); mhz = m
+		}
+		function med(a, n,    i, j, t) {
+			for (i = 1; i < n; i++)
+				for (j = i; j > 0 && a[j - 1] > a[j]; j--) {
+					t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
+				}
+			return n % 2 ? a[int(n / 2)] : (a[n / 2 - 1] + a[n / 2]) / 2
+		}
+		END {
+			if (n == 0) exit 1
+			printf "dpdk_iofwd_%s_cycles_per_pkt %.2f cycles/pkt\n", l, med(cpp, n)
+			printf "dpdk_iofwd_%s_mpps %.2f Mpps\n", l, med(mpps, n)
+			printf "dpdk_iofwd_%s_pkts %d pkts\n", l, total
+			if (mhz != "" && l == "null") printf "dpdk_tsc_mhz %s MHz\n", mhz
+		}' "$out" >"$TMP/dpdk_$label.fig"
+	if [ -s "$TMP/dpdk_$label.fig" ]; then
+		cat "$TMP/dpdk_$label.fig"
+	else
+		echo "# dpdk testpmd $label gave no figures (exit $rc): $(grep -m 2 -E 'EAL: (FATAL|Error)|Cause' "$out" | tr '\n' ' ')"
+	fi
+}
+
+# The two sides of one topology back to back, so that they share the noise.
+capdk_iofwd null --vdev net_null0 --vdev net_null1
+[ "$dpdk_ok" = 1 ] && dpdk_iofwd null start --vdev net_null0 --vdev net_null1
+capdk_iofwd ring --vdev net_ring0 --vdev net_ring1
+[ "$dpdk_ok" = 1 ] && dpdk_iofwd ring "start tx_first" --vdev net_ring0 --vdev net_ring1
+capdk_iofwd ring_pair --vdev net_ring0 --vdev net_ring1,peer=net_ring0
+
+all() { cat "$TMP"/capdk_*.txt "$TMP"/dpdk_*.fig "$TMP"/micro_*.txt 2>/dev/null; }
+if [ "$dpdk_ok" = 1 ]; then
+	for t in null ring; do
+		ratio "iofwd_$t" "$(all | value_of "capdk_iofwd_${t}_cycles_per_pkt")" \
+			"$(all | value_of "dpdk_iofwd_${t}_cycles_per_pkt")"
+	done
+fi
+if grep -q '^HugePages_Free: *[1-9]' /proc/meminfo 2>/dev/null; then
+	echo "# hugepages present, but these figures are --no-huge on both sides"
+else
+	echo "# no hugepages on this machine: --no-huge on both sides"
+fi
+
+# ---- ring micro-benchmark ------------------------------------------------
+micro_capdk() { # $1 = bench name
+	local b="$BUILD/tests/bench/$1"
+	if [ ! -x "$b" ]; then
+		echo "# $b missing: capdk $1 figures skipped"
+		return
+	fi
+	timeout -k 5 120 "$b" --no-huge -m 256 -l 0-1 --no-pci --log-level=err \
+		>"$TMP/micro_capdk_$1.txt" 2>/dev/null ||
+		echo "# $1 failed or timed out (exit $?)"
+	sed 's/^/capdk_/' "$TMP/micro_capdk_$1.txt" | grep -v '^capdk_#'
+}
+
+if [ "$dpdk_ok" = 1 ] && command -v dpdk-test >/dev/null 2>&1; then
+	echo "# dpdk: DPDK_TEST=ring_perf_autotest dpdk-test -l 0-1 --no-huge -m 512 --no-pci --file-prefix $PREFIX"
+	DPDK_TEST=ring_perf_autotest timeout -k 5 90 dpdk-test -l 0-1 --no-huge \
+		-m 512 --no-pci --file-prefix "$PREFIX" </dev/null >"$TMP/ring_perf.txt" 2>&1
+	rm -rf "/var/run/dpdk/$PREFIX"
+	# The legacy API's block (the elem API's repeats it); figures are
+	# cycles per object.
+	awk '
+		/^elem APIs/ { exit }
+		/### Testing single element/ { s = "" }
+		/### Testing burst/ { s = "burst" }
+		/### Testing bulk/ { s = "bulk" }
+		/### Testing empty/ { s = "" }
+		/### Testing using two physical cores/ { s = "bulk2" }
+		/### Testing using two hyperthreads/ { s = "bulkht" }
+		/### Testing using two NUMA/ || /### Testing using all/ { s = "" }
+		/^legacy APIs: SP\/SC: single:/ && !single {
+			printf "dpdk_ring_single_sp_sc %s cycles/obj\n", $NF; single = 1
+		}
+		s != "" && /^legacy APIs: SP\/SC: (burst|bulk) \(size: [0-9]+\):/ {
+			n = $0; sub(/.*size: /, "", n); sub(/\).*/, "", n)
+			k = s == "burst" ? "burst" : "bulk"
+			suf = s == "bulk2" ? "_2cores" : s == "bulkht" ? "_2threads" : ""
+			printf "dpdk_ring_spsc_%s%s%s %s cycles/obj\n", k, n, suf, $NF
+		}
+		s != "" && /^legacy APIs: MP\/MC: (burst|bulk) \(size: [0-9]+\):/ {
+			n = $0; sub(/.*size: /, "", n); sub(/\).*/, "", n)
+			k = s == "burst" ? "burst" : "bulk"
+			suf = s == "bulk2" ? "_2cores" : s == "bulkht" ? "_2threads" : ""
+			printf "dpdk_ring_mpmc_%s%s%s %s cycles/obj\n", k, n, suf, $NF
+		}' "$TMP/ring_perf.txt" >"$TMP/micro_dpdk_ring.txt"
+	if [ -s "$TMP/micro_dpdk_ring.txt" ]; then
+		cat "$TMP/micro_dpdk_ring.txt"
+	else
+		echo "# ring_perf_autotest gave no figures: $(tail -n 2 "$TMP/ring_perf.txt" | tr '\n' ' ')"
+	fi
+else
+	echo "# dpdk-test missing: DPDK ring/mempool autotests skipped"
+fi
+micro_capdk bench_ring
+for f in spsc_burst8 spsc_burst32 spsc_bulk8 spsc_bulk32 mpmc_burst32 \
+	mpmc_bulk32 spsc_bulk32_2cores; do
+	c=$(all | value_of "capdk_ring_$f")
+	d=$(all | value_of "dpdk_ring_$f")
+	[ -n "$d" ] && ratio "ring_$f" "$c" "$d"
+done
+
+# ---- mempool micro-benchmark ---------------------------------------------
+micro_capdk bench_mempool
+if [ "$dpdk_ok" = 1 ] && command -v dpdk-test >/dev/null 2>&1 &&
+	[ "$MEMPOOL_TIMEOUT" -gt 0 ] 2>/dev/null; then
+	echo "# dpdk: DPDK_TEST=mempool_perf_autotest dpdk-test -l 0-1 --no-huge -m 512 --no-pci (cut at ${MEMPOOL_TIMEOUT}s)"
+	DPDK_TEST=mempool_perf_autotest timeout -k 5 "$MEMPOOL_TIMEOUT" dpdk-test \
+		-l 0-1 --no-huge -m 512 --no-pci --file-prefix "$PREFIX" \
+		</dev/null >"$TMP/mempool_perf.txt" 2>&1
+	rm -rf "/var/run/dpdk/$PREFIX"
+	mhz=$(all | value_of dpdk_tsc_mhz)
+	# rate_persec counts objects got and put again; one core: cycles per
+	# object = TSC Hz / rate.
+	awk -v mhz="${mhz:-0}" '
+		/^mempool_autotest cache=/ && / cores=1 / && /n_get_bulk=32 n_put_bulk=32 n_keep=32 constant_n=0/ {
+			c = $2; sub(/cache=/, "", c); r = $NF; sub(/rate_persec=/, "", r)
+			name = c == 0 ? "nocache" : "cache" c
+			if (mhz > 0 && r > 0)
+				printf "dpdk_mempool_%s_bulk32 %.2f cycles/obj\n", name, mhz * 1e6 / r
+		}' "$TMP/mempool_perf.txt" | sort -u >"$TMP/micro_dpdk_mempool.txt"
+	cat "$TMP/micro_dpdk_mempool.txt"
+	for f in cache512_bulk32 nocache_bulk32; do
+		d=$(all | value_of "dpdk_mempool_$f")
+		[ -n "$d" ] && ratio "mempool_$f" "$(all | value_of "capdk_mempool_$f")" "$d"
+	done
+else
+	echo "# dpdk mempool_perf_autotest skipped: 5 s per case, its cached cases come after ~20 min (set DPDK_MEMPOOL_PERF_TIMEOUT=1500 to run it)"
+fi
+exit 0
