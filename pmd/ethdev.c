@@ -459,3 +459,15 @@ void ethdev_release_all(void)
 	memset(eth_devs, 0, sizeof(eth_devs));
 	memset(cdk_eth_fp_ops, 0, sizeof(cdk_eth_fp_ops));
 }
+
+/* Ports outlive nothing: whatever a driver left open goes at cleanup, after
+ * every bus (this one registers first, so it is torn down last). */
+static struct cdk_bus ethdev_bus = {
+	.name = "ethdev",
+	.cleanup = ethdev_release_all,
+};
+
+CDK_INIT_PRIO(ethdev_bus_register, 110)
+{
+	cdk_bus_register(&ethdev_bus);
+}

@@ -35,6 +35,7 @@ PREFIX=capdkbench$$
 TMP=$(mktemp -d /tmp/capdk-compare.XXXXXX) || exit 1
 
 # Nothing of ours outlives the script: children, DPDK's runtime directory.
+# shellcheck disable=SC2317 # run by the trap
 cleanup() {
 	jobs -p | xargs -r kill 2>/dev/null
 	rm -rf "$TMP" "/var/run/dpdk/$PREFIX" "${XDG_RUNTIME_DIR:-/nonexistent}/dpdk/$PREFIX"
@@ -112,7 +113,8 @@ capdk_iofwd() {
 # testpmd drains rx queues at every start, so a ring round re-injects its
 # burst with tx_first each time; capdk's packets stay in flight throughout.
 dpdk_iofwd() {
-	local label=$1 start=$2 out="$TMP/dpdk_$label.txt"
+	local label=$1 start=$2
+	local out="$TMP/dpdk_$label.txt"
 	shift 2
 	local args="$EAL_NOHUGE --file-prefix $PREFIX $* -- -i --forward-mode=io --record-core-cycles --burst=32 --total-num-mbufs=32768 --mbcache=250"
 	echo "# dpdk: dpdk-testpmd $args  (rounds: '$start', ${SECS}s, 'stop')"

@@ -5,7 +5,7 @@
 
 #include "cdk_log.h"
 #include "cdk_pmd.h"
-#include "pmd/ethdev_private.h"
+#include "eal/bus_private.h"
 
 static struct cdk_device *vdevs;
 
@@ -59,7 +59,8 @@ static int vdev_probe(void)
 
 	/* In command-line order, so that ports are numbered as given. */
 	for (unsigned i = 0; i < cfg->n_vdev && rc == 0; i++)
-		rc = vdev_probe_one(&cfg->vdev[i]);
+		if (!cdk_sim_devarg(cfg->vdev[i].name)) /* the sim bus's */
+			rc = vdev_probe_one(&cfg->vdev[i]);
 	if (rc < 0)
 		vdev_cleanup();
 	return rc;
@@ -71,14 +72,7 @@ static struct cdk_bus vdev_bus = {
 	.cleanup = vdev_cleanup,
 };
 
-/* Ports outlive nothing: whatever a driver left open goes at cleanup. */
-static struct cdk_bus ethdev_bus = {
-	.name = "ethdev",
-	.cleanup = ethdev_release_all,
-};
-
-CDK_INIT_PRIO(vdev_bus_register, 110)
+CDK_INIT_PRIO(vdev_bus_register, 120)
 {
-	cdk_bus_register(&ethdev_bus);
 	cdk_bus_register(&vdev_bus);
 }
