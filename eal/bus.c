@@ -50,3 +50,19 @@ void cdk_eal_bus_cleanup(void)
 {
 	cleanup_until(NULL);
 }
+
+/* Physical addresses if any bus needs them, else virtual ones. */
+enum cdk_iova_mode cdk_eal_bus_iova_mode(void)
+{
+	enum cdk_iova_mode mode = CDK_IOVA_DC;
+
+	for (struct cdk_bus *b = buses; b; b = b->next) {
+		enum cdk_iova_mode m = b->iova_mode ? b->iova_mode() : CDK_IOVA_DC;
+
+		if (m == CDK_IOVA_PA)
+			return m;
+		if (m == CDK_IOVA_VA)
+			mode = m;
+	}
+	return mode;
+}

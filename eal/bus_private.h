@@ -16,4 +16,9 @@ int cdk_pci_attach(struct cdk_device *d);
 /* Undo cdk_pci_attach: driver remove, revoke the device's capabilities. */
 void cdk_pci_detach(struct cdk_device *d);
 
+/* vfio.c: map a vfio-pci function's BAR0 and let it DMA to EAL memory. */
+int cdk_vfio_map(const char *name, const char *path, void **bar, size_t *len,
+		 int *devfd);
+void cdk_vfio_unmap(int devfd);
+
 #endif

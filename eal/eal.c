@@ -43,6 +43,8 @@ static int bring_up(enum stage *reached)
 	cdk_cap_set_fault_policy(eal_cfg.cap_fault_abort ? CDK_CAP_FAULT_ABORT
 							 : CDK_CAP_FAULT_ERROR);
 	cdk_eal_timer_init();
+	if (eal_cfg.iova_mode == CDK_IOVA_DC) /* what the devices need */
+		eal_cfg.iova_mode = cdk_eal_bus_iova_mode();
 	if ((rc = cdk_eal_memory_init(&eal_cfg)) < 0)
 		return rc;
 	*reached = S_MEM;

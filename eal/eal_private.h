@@ -22,6 +22,7 @@ void cdk_eal_lcore_fini(void);
 /* bus.c */
 int cdk_eal_bus_probe(void);
 void cdk_eal_bus_cleanup(void);
+enum cdk_iova_mode cdk_eal_bus_iova_mode(void);
 
 /* cycles.c */
 void cdk_eal_timer_init(void);

@@ -87,6 +87,8 @@ void cdk_panic_(const char *func, const char *fmt, ...)
 /* Bus hooks the EAL runs at init (probe) and cleanup (remove), in order. */
 struct cdk_bus {
 	const char *name;
+	/* Before memory: the IOVA mode its devices need (DC: either). */
+	enum cdk_iova_mode (*iova_mode)(void);
 	int (*scan)(void);   /* find devices */
 	int (*probe)(void);  /* attach drivers */
 	void (*cleanup)(void);

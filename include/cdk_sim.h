@@ -159,7 +159,11 @@ uint32_t cdk_sim_get_hostile(struct cdk_sim_dev *dev);
 void cdk_sim_set_trace(struct cdk_sim_dev *dev, FILE *f);
 void cdk_sim_stats_get(struct cdk_sim_dev *dev, struct cdk_sim_stats *s);
 void cdk_sim_stats_reset(struct cdk_sim_dev *dev);
-/* Called (from the engine thread) when ICR & IMS becomes non-zero. */
+/*
+ * fn(arg) is called whenever a cause is posted while unmasked (ICR & IMS),
+ * from the engine thread or the thread writing ICS/IMS, with the model
+ * locked: it must not access the model, only wake whoever services it.
+ */
 typedef void (*cdk_sim_irq_fn)(void *arg);
 void cdk_sim_set_irq(struct cdk_sim_dev *dev, cdk_sim_irq_fn fn, void *arg);
 

@@ -160,16 +160,12 @@ void sim_engine_stop(struct cdk_sim_dev *dev)
 
 void cdk_sim_pause(struct cdk_sim_dev *dev)
 {
-	uint64_t r;
-
 	pthread_mutex_lock(&dev->wake_lock);
 	__atomic_store_n(&dev->paused, 1, __ATOMIC_RELEASE);
 	pthread_mutex_unlock(&dev->wake_lock);
 	/* Returning while a round is in flight would let it finish after
 	 * pause() returned; taking the device lock waits it out. */
 	pthread_mutex_lock(&dev->lock);
-	r = dev->round;
-	(void)r;
 	pthread_mutex_unlock(&dev->lock);
 }
 

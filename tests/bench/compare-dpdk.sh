@@ -199,9 +199,10 @@ micro_capdk() { # $1 = bench name
 		return
 	fi
 	timeout -k 5 120 "$b" --no-huge -m 256 -l 0-1 --no-pci --log-level=err \
-		>"$TMP/micro_capdk_$1.txt" 2>/dev/null ||
+		>"$TMP/micro_capdk_$1.raw" 2>/dev/null ||
 		echo "# $1 failed or timed out (exit $?)"
-	sed 's/^/capdk_/' "$TMP/micro_capdk_$1.txt" | grep -v '^capdk_#'
+	grep -v '^#' "$TMP/micro_capdk_$1.raw" | sed 's/^/capdk_/' >"$TMP/micro_capdk_$1.txt"
+	cat "$TMP/micro_capdk_$1.txt"
 }
 
 if [ "$dpdk_ok" = 1 ] && command -v dpdk-test >/dev/null 2>&1; then
@@ -209,8 +210,10 @@ if [ "$dpdk_ok" = 1 ] && command -v dpdk-test >/dev/null 2>&1; then
 	DPDK_TEST=ring_perf_autotest timeout -k 5 90 dpdk-test -l 0-1 --no-huge \
 		-m 512 --no-pci --file-prefix "$PREFIX" </dev/null >"$TMP/ring_perf.txt" 2>&1
 	rm -rf "/var/run/dpdk/$PREFIX"
-	# The legacy API's block (the elem API's repeats it); figures are
-	# cycles per object.
+	# The legacy API's block (the elem API's repeats it). One core: cycles
+	# per enqueue+dequeue of a whole burst, divided here by its size to
+	# give cycles per object; two cores: already per object (enqueue side
+	# plus dequeue side).
 	awk '
 		/^elem APIs/ { exit }
 		/### Testing single element/ { s = "" }
@@ -227,13 +230,15 @@ if [ "$dpdk_ok" = 1 ] && command -v dpdk-test >/dev/null 2>&1; then
 			n = $0; sub(/.*size: /, "", n); sub(/\).*/, "", n)
 			k = s == "burst" ? "burst" : "bulk"
 			suf = s == "bulk2" ? "_2cores" : s == "bulkht" ? "_2threads" : ""
-			printf "dpdk_ring_spsc_%s%s%s %s cycles/obj\n", k, n, suf, $NF
+			v = suf == "" ? $NF / n : $NF
+			printf "dpdk_ring_spsc_%s%s%s %.2f cycles/obj\n", k, n, suf, v
 		}
 		s != "" && /^legacy APIs: MP\/MC: (burst|bulk) \(size: [0-9]+\):/ {
 			n = $0; sub(/.*size: /, "", n); sub(/\).*/, "", n)
 			k = s == "burst" ? "burst" : "bulk"
 			suf = s == "bulk2" ? "_2cores" : s == "bulkht" ? "_2threads" : ""
-			printf "dpdk_ring_mpmc_%s%s%s %s cycles/obj\n", k, n, suf, $NF
+			v = suf == "" ? $NF / n : $NF
+			printf "dpdk_ring_mpmc_%s%s%s %.2f cycles/obj\n", k, n, suf, v
 		}' "$TMP/ring_perf.txt" >"$TMP/micro_dpdk_ring.txt"
 	if [ -s "$TMP/micro_dpdk_ring.txt" ]; then
 		cat "$TMP/micro_dpdk_ring.txt"
@@ -244,8 +249,8 @@ else
 	echo "# dpdk-test missing: DPDK ring/mempool autotests skipped"
 fi
 micro_capdk bench_ring
-for f in spsc_burst8 spsc_burst32 spsc_bulk8 spsc_bulk32 mpmc_burst32 \
-	mpmc_bulk32 spsc_bulk32_2cores; do
+for f in single_sp_sc spsc_burst8 spsc_burst32 spsc_bulk8 spsc_bulk32 \
+	mpmc_burst32 mpmc_bulk32 spsc_bulk8_2cores spsc_bulk32_2cores; do
 	c=$(all | value_of "capdk_ring_$f")
 	d=$(all | value_of "dpdk_ring_$f")
 	[ -n "$d" ] && ratio "ring_$f" "$c" "$d"
