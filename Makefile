@@ -92,7 +92,7 @@ $(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(TEST_COMMON_OBJS) $(LIB_A)
 	$(Q)$(CC) $(LDFLAGS) -o $@ $< $(TEST_COMMON_OBJS) $(LINK_LIB) $(LDLIBS) -lcmocka
 
 test: $(TEST_BINS) $(EXAMPLE_BINS) $(LIB_SO)
-	$(Q)BUILD=$(BUILD) CC=$(CC) tests/run-tests.sh $(TEST_BINS) $(TEST_SCRIPTS)
+	$(Q)BUILD=$(BUILD) CC=$(CC) SANITIZE=$(SANITIZE) tests/run-tests.sh $(TEST_BINS) $(TEST_SCRIPTS)
 
 bench: $(BENCH_BINS) $(EXAMPLE_BINS)
 	$(Q)BUILD=$(BUILD) tests/bench/run-bench.sh

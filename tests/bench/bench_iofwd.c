@@ -16,6 +16,7 @@
  *   capdk_iofwd_<mode>_total_cycles_per_pkt  all loop cycles / packets
  *   capdk_iofwd_<mode>_mpps                  packets forwarded per second
  *   capdk_iofwd_<mode>_pkts                  packets forwarded, all rounds
+ * after a comment line per round: "# round MODE I BUSY TOTAL MPPS PKTS".
  * "Busy" counts only iterations that received at least one packet, from
  * before the rx burst to after the drop, which is what testpmd accumulates
  * and divides by the packets received.
@@ -57,8 +58,8 @@ struct fwd_ctx {
  * the same single load testpmd's loop makes to see "stop". */
 static volatile int stop_flag;
 
-/* One stream; returns the packets received. Mirrors testpmd's io engine:
- * the cycles are taken only when the rx burst brought something. */
+/* One stream, as testpmd's io engine: the cycles count only when the rx
+ * burst brought something. */
 static inline __attribute__((always_inline)) void
 fwd_stream(uint16_t rx_port, uint16_t tx_port, uint16_t burst,
 	   struct round *r)
@@ -300,6 +301,9 @@ static int run(int argc, char **argv, const char *prg)
 		mpps[i] = (double)ctx.r.tx / ((double)ctx.r.total / hz) / 1e6;
 		fwd_total += ctx.r.tx;
 		drop_total += ctx.r.dropped;
+		/* Per round too, so that a caller can pool rounds of runs. */
+		printf("# round %s %u %.3f %.3f %.3f %llu\n", o.mode, i + 1,
+		       cpp[i], tcpp[i], mpps[i], (unsigned long long)ctx.r.tx);
 	}
 	printf("capdk_iofwd_%s_cycles_per_pkt %.2f cycles/pkt\n", o.mode,
 	       median(cpp, o.rounds));

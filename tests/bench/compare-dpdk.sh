@@ -21,14 +21,16 @@
 #   API, SP/SC) against $BUILD/tests/bench/bench_ring, and, opt-in because it
 #   runs for tens of minutes, mempool_perf_autotest against bench_mempool.
 #
-# Environment: BUILD (build dir, default build/gcc), ROUNDS (5), SECONDS_PER
-# _ROUND (1), DPDK_MEMPOOL_PERF_TIMEOUT (seconds, 0: skip; the cached bulk-32
-# figures appear after about 20 minutes).
+# Environment: BUILD (build dir, default build/gcc), PASSES (2) of ROUNDS (3)
+# rounds of SECONDS_PER_ROUND (1) per side and topology,
+# DPDK_MEMPOOL_PERF_TIMEOUT (seconds, 0: skip; the cached bulk-32 figures
+# appear after about 20 minutes).
 # Output: "name value unit" lines; "ratio_*_capdk_over_dpdk" below 1 means
 # capdk needs fewer cycles.
 set -u
 BUILD=${BUILD:-build/gcc}
-ROUNDS=${ROUNDS:-5}
+ROUNDS=${ROUNDS:-3}
+PASSES=${PASSES:-2}
 SECS=${SECONDS_PER_ROUND:-1}
 MEMPOOL_TIMEOUT=${DPDK_MEMPOOL_PERF_TIMEOUT:-0}
 PREFIX=capdkbench$$
@@ -91,7 +93,8 @@ EAL_NOHUGE="-l 0-1 --no-huge -m 1024 --no-pci"
 OPTS="--seconds $SECS --rounds $ROUNDS --burst 32 --mbufs 32768 --cache 250"
 
 # ---- capdk io forwarding ---------------------------------------------------
-# $1 = label, rest: the vdev arguments.
+# $1 = label, rest: the vdev arguments. Rounds go to rounds_capdk_<label>:
+# "busy-cycles/pkt total-cycles/pkt Mpps pkts".
 capdk_iofwd() {
 	local label=$1
 	shift
@@ -99,25 +102,28 @@ capdk_iofwd() {
 		echo "# $CAPDK_IOFWD missing: run make first"
 		return
 	fi
-	echo "# capdk: $CAPDK_IOFWD $EAL_NOHUGE $* -- $OPTS --mode $label"
+	[ "$pass" = 1 ] && echo "# capdk: $CAPDK_IOFWD $EAL_NOHUGE --log-level=err $* -- $OPTS --mode $label"
 	# shellcheck disable=SC2086
 	timeout -k 5 $((ROUNDS * SECS + 30)) "$CAPDK_IOFWD" $EAL_NOHUGE --log-level=err "$@" \
-		-- $OPTS --mode "$label" >"$TMP/capdk_$label.txt" 2>"$TMP/capdk_$label.err"
+		-- $OPTS --mode "$label" >"$TMP/capdk_$label.out" 2>"$TMP/capdk_$label.err"
 	local rc=$?
-	cat "$TMP/capdk_$label.txt"
 	[ $rc = 0 ] || echo "# capdk $label failed (exit $rc): $(tail -n 2 "$TMP/capdk_$label.err" | tr '\n' ' ')"
+	awk '$1 == "#" && $2 == "round" { print $5, $6, $7, $8 }' \
+		"$TMP/capdk_$label.out" >>"$TMP/rounds_capdk_$label"
 }
 
 # ---- DPDK testpmd io forwarding --------------------------------------------
 # $1 = label, $2 = start command (start | "start tx_first"), rest: vdevs.
 # testpmd drains rx queues at every start, so a ring round re-injects its
 # burst with tx_first each time; capdk's packets stay in flight throughout.
+# Rounds go to rounds_dpdk_<label>: "busy-cycles/pkt - Mpps pkts"; Mpps is
+# packets over the round's wall time (testpmd gives no loop time).
 dpdk_iofwd() {
 	local label=$1 start=$2
 	local out="$TMP/dpdk_$label.txt"
 	shift 2
 	local args="$EAL_NOHUGE --file-prefix $PREFIX $* -- -i --forward-mode=io --record-core-cycles --burst=32 --total-num-mbufs=32768 --mbcache=250"
-	echo "# dpdk: dpdk-testpmd $args  (rounds: '$start', ${SECS}s, 'stop')"
+	[ "$pass" = 1 ] && echo "# dpdk: dpdk-testpmd $args  (rounds: '$start', ${SECS}s, 'stop')"
 	: >"$out"
 	{
 		# Commands count from the prompt: before it the ports are not up.
@@ -138,18 +144,28 @@ dpdk_iofwd() {
 		echo $? >"$TMP/dpdk_$label.rc"
 	}
 	rm -rf "/var/run/dpdk/$PREFIX"
-	local rc
-	rc=$(cat "$TMP/dpdk_$label.rc" 2>/dev/null || echo '?')
 	# Each "stop" prints the accumulated block: its RX-packets, then (if
-	# anything moved) "CPU cycles/packet=X (... total cycles=B / ...) at M MHz".
-	awk -v l="$label" -v secs="$SECS" '
+	# anything moved) "CPU cycles/packet=X (... / ...) at M MHz Clock".
+	awk -v secs="$SECS" '
 		/Accumulated forward statistics/ { acc = 1; next }
 		acc && /RX-packets:/ { rx = $2; acc = 0 }
 		/CPU cycles\/packet=/ {
 			v = $0; sub(/.*CPU cycles\/packet=/, "", v); sub(/ .*/, "", v)
-			cpp[n] = v + 0; mpps[n] = rx / secs / 1e6; total += rx; n++
-			m = $0; sub(/.* at /, "", m); sub(/ MHz.*/, "", m); mhz = m
-		}
+			print v + 0, "-", rx / secs / 1e6, rx
+		}' "$out" >"$TMP/dpdk_$label.rounds"
+	if [ -s "$TMP/dpdk_$label.rounds" ]; then
+		cat "$TMP/dpdk_$label.rounds" >>"$TMP/rounds_dpdk_$label"
+		[ -n "$tsc_mhz" ] || tsc_mhz=$(sed -n 's/.* at \([0-9]*\) MHz Clock.*/\1/p' "$out" | head -n 1)
+	else
+		echo "# dpdk testpmd $label gave no figures (exit $(cat "$TMP/dpdk_$label.rc" 2>/dev/null)): $(grep -m 2 -E 'EAL: (FATAL|Error)|Cause' "$out" | tr '\n' ' ')"
+	fi
+}
+
+# Medians over every round of every pass: $1 = side, $2 = label.
+summary() {
+	local f="$TMP/rounds_$1_$2"
+	[ -s "$f" ] || return
+	awk -v side="$1" -v l="$2" '
 		function med(a, n,    i, j, t) {
 			for (i = 1; i < n; i++)
 				for (j = i; j > 0 && a[j - 1] > a[j]; j--) {
@@ -157,28 +173,35 @@ dpdk_iofwd() {
 				}
 			return n % 2 ? a[int(n / 2)] : (a[n / 2 - 1] + a[n / 2]) / 2
 		}
+		{ c[n] = $1; t[n] = $2; m[n] = $3; pk += $4; n++ }
 		END {
-			if (n == 0) exit 1
-			printf "dpdk_iofwd_%s_cycles_per_pkt %.2f cycles/pkt\n", l, med(cpp, n)
-			printf "dpdk_iofwd_%s_mpps %.2f Mpps\n", l, med(mpps, n)
-			printf "dpdk_iofwd_%s_pkts %d pkts\n", l, total
-			if (mhz != "" && l == "null") printf "dpdk_tsc_mhz %s MHz\n", mhz
-		}' "$out" >"$TMP/dpdk_$label.fig"
-	if [ -s "$TMP/dpdk_$label.fig" ]; then
-		cat "$TMP/dpdk_$label.fig"
-	else
-		echo "# dpdk testpmd $label gave no figures (exit $rc): $(grep -m 2 -E 'EAL: (FATAL|Error)|Cause' "$out" | tr '\n' ' ')"
-	fi
+			p = side "_iofwd_" l
+			printf "%s_cycles_per_pkt %.2f cycles/pkt\n", p, med(c, n)
+			if (t[0] != "-")
+				printf "%s_total_cycles_per_pkt %.2f cycles/pkt\n", p, med(t, n)
+			printf "%s_mpps %.2f Mpps\n", p, med(m, n)
+			printf "%s_pkts %.0f pkts\n", p, pk
+			printf "%s_rounds %d rounds\n", p, n
+		}' "$f" | tee -a "$TMP/iofwd.txt"
 }
 
-# The two sides of one topology back to back, so that they share the noise.
-capdk_iofwd null --vdev net_null0 --vdev net_null1
-[ "$dpdk_ok" = 1 ] && dpdk_iofwd null start --vdev net_null0 --vdev net_null1
-capdk_iofwd ring --vdev net_ring0 --vdev net_ring1
-[ "$dpdk_ok" = 1 ] && dpdk_iofwd ring "start tx_first" --vdev net_ring0 --vdev net_ring1
-capdk_iofwd ring_pair --vdev net_ring0 --vdev net_ring1,peer=net_ring0
+# The sides alternate, topology by topology and pass by pass, so that they
+# share the machine's noise; medians pool every round.
+tsc_mhz=
+for pass in $(seq 1 "$PASSES"); do
+	capdk_iofwd null --vdev net_null0 --vdev net_null1
+	[ "$dpdk_ok" = 1 ] && dpdk_iofwd null start --vdev net_null0 --vdev net_null1
+	capdk_iofwd ring --vdev net_ring0 --vdev net_ring1
+	[ "$dpdk_ok" = 1 ] && dpdk_iofwd ring "start tx_first" --vdev net_ring0 --vdev net_ring1
+	capdk_iofwd ring_pair --vdev net_ring0 --vdev net_ring1,peer=net_ring0
+done
+for t in null ring ring_pair; do
+	summary capdk "$t"
+	summary dpdk "$t"
+done
+[ -n "$tsc_mhz" ] && echo "dpdk_tsc_mhz $tsc_mhz MHz" | tee -a "$TMP/iofwd.txt"
 
-all() { cat "$TMP"/capdk_*.txt "$TMP"/dpdk_*.fig "$TMP"/micro_*.txt 2>/dev/null; }
+all() { cat "$TMP/iofwd.txt" "$TMP"/micro_*.txt 2>/dev/null; }
 if [ "$dpdk_ok" = 1 ]; then
 	for t in null ring; do
 		ratio "iofwd_$t" "$(all | value_of "capdk_iofwd_${t}_cycles_per_pkt")" \
@@ -265,7 +288,7 @@ if [ "$dpdk_ok" = 1 ] && command -v dpdk-test >/dev/null 2>&1 &&
 		-l 0-1 --no-huge -m 512 --no-pci --file-prefix "$PREFIX" \
 		</dev/null >"$TMP/mempool_perf.txt" 2>&1
 	rm -rf "/var/run/dpdk/$PREFIX"
-	mhz=$(all | value_of dpdk_tsc_mhz)
+	mhz=$tsc_mhz
 	# rate_persec counts objects got and put again; one core: cycles per
 	# object = TSC Hz / rate.
 	awk -v mhz="${mhz:-0}" '

@@ -49,7 +49,7 @@ fi
 
 # Modules wanted in the guest, with their dependencies in load order. No
 # e1000/e1000e/igb: no kernel driver may claim the NICs.
-wanted="uio_pci_generic vfio-pci"
+wanted="uio_pci_generic vfio_iommu_type1 vfio-pci"
 mods=()
 add_mod() { # name: append its dependencies, then itself
     local f dep
@@ -61,7 +61,7 @@ add_mod() { # name: append its dependencies, then itself
 for m in $wanted; do add_mod "$m"; done
 
 initrd=$cache/initramfs-$kver.cpio.gz
-stamp="$kpkg $(sha256sum "$here/init" /bin/busybox | cut -c1-16 | tr '\n' ' ')"
+stamp="$kpkg $(sha256sum "$here/init" "$here/setup.sh" /bin/busybox | cut -c1-16 | tr '\n' ' ')"
 if [[ -f $initrd && -f $initrd.stamp && $(cat "$initrd.stamp") == "$stamp" ]]; then
     say "initramfs up to date: $initrd ($(du -h "$initrd" | cut -f1))"
 else
@@ -70,7 +70,9 @@ else
     trap 'rm -rf "$st"' EXIT
     mkdir -p "$st"/{bin,dev,proc,sys,tmp,run,capdk} "$st/lib/modules/$kver"
     cp /bin/busybox "$st/bin/busybox"
-    for a in $(/bin/busybox --list); do ln -sf busybox "$st/bin/$a"; done
+    for a in $(/bin/busybox --list); do
+        [[ $a == busybox ]] || ln -s busybox "$st/bin/$a"
+    done
     ln -s bin "$st/sbin"
     cp "$here/init" "$st/init"; chmod 755 "$st/init"
     : > "$st/lib/modules/$kver/load-order"
@@ -84,9 +86,10 @@ else
         esac
         echo "$rel" | sed -E 's/\.(xz|zst|gz)$//' >> "$st/lib/modules/$kver/load-order"
     done
-    cp "$kdir/modules/modules.order" "$kdir/modules/modules.builtin" "$st/lib/modules/$kver/"
-    depmod -b "$st" "$kver"
+    cp "$kdir/modules/modules.builtin" "$st/lib/modules/$kver/"
+    depmod -b "$st" "$kver" 2>/dev/null
     (cd "$st" && find . | LC_ALL=C sort | cpio -o -H newc --owner 0:0 --quiet) | gzip -9 > "$initrd.new"
+    truncate -s %4 "$initrd.new"  # a cpio appended per run must start 4-aligned
     mv "$initrd.new" "$initrd"
     echo "$stamp" > "$initrd.stamp"
     rm -rf "$st"; trap - EXIT
