@@ -52,7 +52,7 @@ DEPS_STAMP := build/.deps-ok
 
 .SECONDEXPANSION:
 .SECONDARY:
-.PHONY: all lib examples test bench run install uninstall clean deps
+.PHONY: all lib examples tests test bench run install uninstall clean deps
 all: lib examples
 
 lib: $(LIB_A) $(LIB_SO)
@@ -90,6 +90,9 @@ $(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(TEST_COMMON_OBJS) $(LIB_A)
 	@mkdir -p $(dir $@)
 	@echo "  LINK    $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $< $(TEST_COMMON_OBJS) $(LINK_LIB) $(LDLIBS) -lcmocka
+
+# Build every test and benchmark without running them (e.g. CC=clang).
+tests: $(TEST_BINS) $(BENCH_BINS)
 
 test: $(TEST_BINS) $(EXAMPLE_BINS) $(LIB_SO)
 	$(Q)BUILD=$(BUILD) CC=$(CC) SANITIZE=$(SANITIZE) tests/run-tests.sh $(TEST_BINS) $(TEST_SCRIPTS)

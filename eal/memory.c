@@ -78,7 +78,8 @@ uint64_t cdk_mem_virt2phy(const void *addr)
 }
 
 /* Map len bytes on node: hugepages if asked, else anonymous small pages. */
-static void *map_segment(size_t len, int node, int huge, const char *huge_dir)
+static void *map_segment(size_t len, int node, int huge, const char *huge_dir,
+			 const char *prefix)
 {
 	int flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE;
 	void *p;
@@ -89,7 +90,7 @@ static void *map_segment(size_t len, int node, int huge, const char *huge_dir)
 		char path[300];
 		int fd;
 
-		snprintf(path, sizeof(path), "%s/capdk_seg_XXXXXX", huge_dir);
+		snprintf(path, sizeof(path), "%.200s/%.60s_seg_XXXXXX", huge_dir, prefix);
 		fd = mkstemp(path);
 		if (fd < 0)
 			return MAP_FAILED;
@@ -155,7 +156,7 @@ static int add_segment(const struct cdk_eal_config *cfg, int node, size_t mb)
 	int rc;
 
 	memset(s, 0, sizeof(*s));
-	s->addr = map_segment(len, node, huge, cfg->huge_dir);
+	s->addr = map_segment(len, node, huge, cfg->huge_dir, cfg->file_prefix);
 	if (s->addr == MAP_FAILED) {
 		cdk_log(CDK_LOG_ERR, CDK_LOGTYPE_MEM,
 			"cannot map %zu MiB on socket %d: %s", mb, node,

@@ -173,6 +173,7 @@ summary() {
 				}
 			return n % 2 ? a[int(n / 2)] : (a[n / 2 - 1] + a[n / 2]) / 2
 		}
+		BEGIN { n = 0 } # a numeric 0, not "", as the first subscript
 		{ c[n] = $1; t[n] = $2; m[n] = $3; pk += $4; n++ }
 		END {
 			p = side "_iofwd_" l

@@ -130,7 +130,7 @@ echo "run-guest: $( ((use_trixie)) && echo 'trixie ')qemu-system-x86_64 ${qargs[
 start=$(date +%s.%N)
 timeout -k 5 "$timeout" "${qemu[@]}" < /dev/null > "$run/console" 2>&1 &
 qpid=$!
-tail -s 0.2 -n +1 -f --pid="$qpid" "$run/console" | tr -d '\r'
+tail -s 0.2 -n +1 -f --pid="$qpid" "$run/console" | sed -u 's/\r//g'
 qrc=0; wait "$qpid" || qrc=$?
 qpid=
 secs=$(echo "$(date +%s.%N) - $start" | bc)

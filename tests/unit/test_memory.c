@@ -180,6 +180,60 @@ static void test_socket_mem_limits(void **state)
 	assert_null(cdk_malloc("t", 17u << 20, 0));
 }
 
+static long read_nr_hugepages(void)
+{
+	FILE *f = fopen("/proc/sys/vm/nr_hugepages", "r");
+	long n = -1;
+
+	if (f) {
+		if (fscanf(f, "%ld", &n) != 1)
+			n = -1;
+		fclose(f);
+	}
+	return n;
+}
+
+static int write_nr_hugepages(long n)
+{
+	FILE *f = fopen("/proc/sys/vm/nr_hugepages", "w");
+
+	if (f == NULL)
+		return -1;
+	fprintf(f, "%ld\n", n);
+	return fclose(f);
+}
+
+/* With free hugepages the EAL uses them (the test reserves 32 and gives them
+ * back; the EAL itself never reserves any). */
+static void test_hugepage_segment(void **state)
+{
+	long before = read_nr_hugepages();
+
+	(void)state;
+	assert_int_equal(cdk_eal_cleanup(), 0);
+	if (before < 0 || write_nr_hugepages(before + 32) != 0 ||
+	    read_nr_hugepages() < before + 32) {
+		write_nr_hugepages(before);
+		assert_true(test_eal_init(NULL) > 0);
+		TEST_SKIP("cannot reserve 2 MiB hugepages here");
+	}
+	char *argv[] = { "t", "-m", "64", "--no-pci", "--log-level=err", NULL };
+	int rc = cdk_eal_init(5, argv);
+	const struct cdk_memseg *s = cdk_memseg_get(0);
+	int huge = rc > 0 && s && s->hugepage && s->page_sz == (2u << 20);
+	void *p = rc > 0 ? cdk_malloc("t", 3u << 20, 0) : NULL;
+	int contig = p && cdk_mem_iova_contig(p, 3u << 20);
+	cdk_free(p);
+	if (rc > 0)
+		cdk_eal_cleanup();
+	write_nr_hugepages(before);
+	assert_true(rc > 0);
+	assert_true(huge);
+	assert_true(cdk_eal_has_hugepages() == 0); /* reset by cleanup */
+	assert_true(contig); /* VA mode: always */
+	assert_true(test_eal_init(NULL) > 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -192,6 +246,7 @@ int main(void)
 		T(test_iova_va_mode),
 		T(test_iova_pa_mode),
 		T(test_socket_mem_limits),
+		T(test_hugepage_segment),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
