@@ -120,4 +120,7 @@ uninstall:
 clean:
 	rm -rf build
 
+# Further rules, one concern per file (e.g. mk/compat.mk: libdpdk.pc).
+-include $(sort $(wildcard mk/*.mk))
+
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

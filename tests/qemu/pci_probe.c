@@ -45,6 +45,11 @@ struct nic {
 static struct nic nics[16];
 static int nnic;
 
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static unsigned read_hex(const char *dir, const char *file)
 {
 	char p[512], buf[32] = "";
@@ -63,9 +68,9 @@ static void wr(struct nic *n, unsigned off, uint32_t v) { *(volatile uint32_t *)
 
 static int map_bar(struct nic *n)
 {
-	char p[256];
+	char p[sizeof n->addr + 64];
 	struct stat st;
-	snprintf(p, sizeof p, "/sys/bus/pci/devices/%s/resource0", n->addr);
+	snprintf(p, sizeof p, "/sys/bus/pci/devices/%.31s/resource0", n->addr);
 	int fd = open(p, O_RDWR | O_SYNC);
 	if (fd < 0 || fstat(fd, &st) < 0) {
 		printf("  %s: open %s: %s\n", n->addr, p, strerror(errno));
@@ -84,9 +89,9 @@ static int map_bar(struct nic *n)
 
 static int bus_master(struct nic *n)
 {
-	char p[256];
+	char p[sizeof n->addr + 64];
 	uint16_t cmd;
-	snprintf(p, sizeof p, "/sys/bus/pci/devices/%s/config", n->addr);
+	snprintf(p, sizeof p, "/sys/bus/pci/devices/%.31s/config", n->addr);
 	int fd = open(p, O_RDWR);
 	if (fd < 0 || pread(fd, &cmd, 2, 4) != 2)
 		return -1;
@@ -223,17 +228,17 @@ int main(int argc, char **argv)
 		if (e->d_name[0] != '.')
 			names[nn++] = strdup(e->d_name);
 	closedir(dir);
-	qsort(names, nn, sizeof *names, (int (*)(const void *, const void *))strcmp);
+	qsort(names, nn, sizeof *names, by_name);
 
 	for (int i = 0; i < nn; i++) {
-		char d[256], link[256], drv[64] = "-";
+		char d[300], link[320], tgt[256], drv[64] = "-";
 		snprintf(d, sizeof d, "/sys/bus/pci/devices/%s", names[i]);
 		unsigned v = read_hex(d, "vendor"), dev = read_hex(d, "device"), cls = read_hex(d, "class");
 		snprintf(link, sizeof link, "%s/driver", d);
-		ssize_t l = readlink(link, d, sizeof d - 1);
+		ssize_t l = readlink(link, tgt, sizeof tgt - 1);
 		if (l > 0) {
-			d[l] = 0;
-			snprintf(drv, sizeof drv, "%s", strrchr(d, '/') + 1);
+			tgt[l] = 0;
+			snprintf(drv, sizeof drv, "%s", strrchr(tgt, '/') + 1);
 		}
 		printf("pci %s %04x:%04x class %06x driver %s\n", names[i], v, dev, cls, drv);
 		if (v == 0x8086 && (cls >> 8) == 0x0200 && nnic < 16) {
