@@ -36,11 +36,26 @@ MEMPOOL_TIMEOUT=${DPDK_MEMPOOL_PERF_TIMEOUT:-0}
 PREFIX=capdkbench$$
 TMP=$(mktemp -d /tmp/capdk-compare.XXXXXX) || exit 1
 
-# Nothing of ours outlives the script: children, DPDK's runtime directory.
+# Nothing of ours outlives the script: each long command runs in the
+# background under timeout and is waited for, so that a signal interrupts the
+# wait at once and the EXIT trap can stop it (timeout passes TERM on).
+CHILDREN=""
+bounded() { # $1 = seconds, rest: the command (redirections: the caller's)
+	local secs=$1
+	shift
+	# <&0: a background command would otherwise read /dev/null, not the
+	# caller's stdin (testpmd's commands).
+	timeout -k 5 "$secs" "$@" <&0 &
+	local pid=$!
+	CHILDREN="$CHILDREN $pid"
+	wait "$pid"
+}
 # shellcheck disable=SC2317 # run by the trap
 cleanup() {
-	jobs -p | xargs -r kill 2>/dev/null
-	rm -rf "$TMP" "/var/run/dpdk/$PREFIX" "${XDG_RUNTIME_DIR:-/nonexistent}/dpdk/$PREFIX"
+	# shellcheck disable=SC2086
+	[ -n "$CHILDREN" ] && kill $CHILDREN 2>/dev/null
+	wait 2>/dev/null
+	rm -rf "$TMP" "/var/run/dpdk/$PREFIX"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -104,7 +119,7 @@ capdk_iofwd() {
 	fi
 	[ "$pass" = 1 ] && echo "# capdk: $CAPDK_IOFWD $EAL_NOHUGE --log-level=err $* -- $OPTS --mode $label"
 	# shellcheck disable=SC2086
-	timeout -k 5 $((ROUNDS * SECS + 30)) "$CAPDK_IOFWD" $EAL_NOHUGE --log-level=err "$@" \
+	bounded $((ROUNDS * SECS + 30)) "$CAPDK_IOFWD" $EAL_NOHUGE --log-level=err "$@" \
 		-- $OPTS --mode "$label" >"$TMP/capdk_$label.out" 2>"$TMP/capdk_$label.err"
 	local rc=$?
 	[ $rc = 0 ] || echo "# capdk $label failed (exit $rc): $(tail -n 2 "$TMP/capdk_$label.err" | tr '\n' ' ')"
@@ -125,6 +140,7 @@ dpdk_iofwd() {
 	local args="$EAL_NOHUGE --file-prefix $PREFIX $* -- -i --forward-mode=io --record-core-cycles --burst=32 --total-num-mbufs=32768 --mbcache=250"
 	[ "$pass" = 1 ] && echo "# dpdk: dpdk-testpmd $args  (rounds: '$start', ${SECS}s, 'stop')"
 	: >"$out"
+	rm -f "$TMP/cmd" && mkfifo "$TMP/cmd" || return
 	{
 		# Commands count from the prompt: before it the ports are not up.
 		for _ in $(seq 1 300); do
@@ -138,11 +154,15 @@ dpdk_iofwd() {
 			sleep 0.2
 		done
 		echo "quit"
-	} | {
-		# shellcheck disable=SC2086
-		timeout -k 5 $((ROUNDS * (SECS + 1) + 40)) dpdk-testpmd $args >"$out" 2>&1
-		echo $? >"$TMP/dpdk_$label.rc"
-	}
+	} >"$TMP/cmd" &
+	local writer=$!
+	CHILDREN="$CHILDREN $writer"
+	# shellcheck disable=SC2086
+	bounded $((ROUNDS * (SECS + 1) + 40)) dpdk-testpmd $args <"$TMP/cmd" >"$out" 2>&1
+	echo $? >"$TMP/dpdk_$label.rc"
+	# A testpmd that died early leaves the writer waiting for its prompt.
+	kill "$writer" 2>/dev/null
+	wait "$writer" 2>/dev/null
 	rm -rf "/var/run/dpdk/$PREFIX"
 	# Each "stop" prints the accumulated block: its RX-packets, then (if
 	# anything moved) "CPU cycles/packet=X (... / ...) at M MHz Clock".
@@ -222,7 +242,7 @@ micro_capdk() { # $1 = bench name
 		echo "# $b missing: capdk $1 figures skipped"
 		return
 	fi
-	timeout -k 5 120 "$b" --no-huge -m 256 -l 0-1 --no-pci --log-level=err \
+	bounded 120 "$b" --no-huge -m 256 -l 0-1 --no-pci --log-level=err \
 		>"$TMP/micro_capdk_$1.raw" 2>/dev/null ||
 		echo "# $1 failed or timed out (exit $?)"
 	grep -v '^#' "$TMP/micro_capdk_$1.raw" | sed 's/^/capdk_/' >"$TMP/micro_capdk_$1.txt"
@@ -231,7 +251,7 @@ micro_capdk() { # $1 = bench name
 
 if [ "$dpdk_ok" = 1 ] && command -v dpdk-test >/dev/null 2>&1; then
 	echo "# dpdk: DPDK_TEST=ring_perf_autotest dpdk-test -l 0-1 --no-huge -m 512 --no-pci --file-prefix $PREFIX"
-	DPDK_TEST=ring_perf_autotest timeout -k 5 90 dpdk-test -l 0-1 --no-huge \
+	DPDK_TEST=ring_perf_autotest bounded 90 dpdk-test -l 0-1 --no-huge \
 		-m 512 --no-pci --file-prefix "$PREFIX" </dev/null >"$TMP/ring_perf.txt" 2>&1
 	rm -rf "/var/run/dpdk/$PREFIX"
 	# The legacy API's block (the elem API's repeats it). One core: cycles
@@ -285,7 +305,7 @@ micro_capdk bench_mempool
 if [ "$dpdk_ok" = 1 ] && command -v dpdk-test >/dev/null 2>&1 &&
 	[ "$MEMPOOL_TIMEOUT" -gt 0 ] 2>/dev/null; then
 	echo "# dpdk: DPDK_TEST=mempool_perf_autotest dpdk-test -l 0-1 --no-huge -m 512 --no-pci (cut at ${MEMPOOL_TIMEOUT}s)"
-	DPDK_TEST=mempool_perf_autotest timeout -k 5 "$MEMPOOL_TIMEOUT" dpdk-test \
+	DPDK_TEST=mempool_perf_autotest bounded "$MEMPOOL_TIMEOUT" dpdk-test \
 		-l 0-1 --no-huge -m 512 --no-pci --file-prefix "$PREFIX" \
 		</dev/null >"$TMP/mempool_perf.txt" 2>&1
 	rm -rf "/var/run/dpdk/$PREFIX"

@@ -51,7 +51,7 @@ fi
 # igb exists only in QEMU >= 8: use the trixie root's QEMU for it.
 use_trixie=${CAPDK_QEMU_TRIXIE:-0}
 for n in "${nics[@]}"; do [[ ${n%%,*} == igb ]] && use_trixie=1; done
-if ((use_trixie)) && [[ ! -x $trixie/usr/bin/qemu-system-x86_64 ]]; then
+if ((use_trixie)) && [[ ! -f $trixie/.ready ]]; then
     echo "run-guest: igb needs QEMU >= 8: run tests/qemu/setup-trixie-qemu.sh" >&2
     exit 125
 fi
@@ -106,10 +106,12 @@ for n in "${nics[@]}"; do
         udp=*) p=${link#udp=}
                qargs+=(-netdev "socket,id=n$i,udp=127.0.0.1:${p%%:*},localaddr=127.0.0.1:${p#*:}") ;;
     esac
+    # Slots 1, 3, 5...: QEMU 10's igb reserves slot+16 and slot+17 for its VFs.
+    dev="$model,mac=$mac,romfile=,addr=$(printf '%#x' $((1 + 2 * i))).0"
     if [[ $link == none ]]; then
-        qargs+=(-device "$model,mac=$mac,romfile=")
+        qargs+=(-device "$dev")
     else
-        qargs+=(-device "$model,netdev=n$i,mac=$mac,romfile=")
+        qargs+=(-device "$dev,netdev=n$i")
         [[ -n $dump ]] && qargs+=(-object "filter-dump,id=d$i,netdev=n$i,file=$vis/${run##*/}/nic$i.pcap")
     fi
     i=$((i + 1))

@@ -10,7 +10,7 @@ cache=${CAPDK_QEMU_CACHE:-$root/build/qemu}
 dir=$cache/trixie
 say() { echo "[qemu-trixie] $*"; }
 
-if [[ -x $dir/usr/bin/qemu-system-x86_64 ]]; then
+if [[ -f $dir/.ready ]]; then
     say "ready: $(chroot "$dir" qemu-system-x86_64 --version | head -1)"
     exit 0
 fi
@@ -49,4 +49,5 @@ unshare --mount --propagation private sh -c '
         apt-get clean"' sh "$dir" > "$cache/trixie-apt.log" 2>&1 ||
     { tail -20 "$cache/trixie-apt.log"; say "apt-get inside the root failed (log: $cache/trixie-apt.log)"; exit 1; }
 mkdir -p "$dir/mnt/capdk"
+touch "$dir/.ready"
 say "ready: $(chroot "$dir" qemu-system-x86_64 --version | head -1), $(du -sh "$dir" | cut -f1)"
