@@ -192,6 +192,40 @@ static __cdk_always_inline int cdk_cap_covers(const cdk_cap_t *c,
 	return cdk_cap_ok(c, (uint64_t)((uintptr_t)p - c->base), n, perms);
 }
 
+/*
+ * The same check in two halves, for a burst: whether c may be used with
+ * need at all (permissions, seal, revocation) once per burst, then only the
+ * range per packet. A revocation cannot land inside a burst: queues are
+ * revoked after their port stopped publishing them.
+ */
+static __cdk_always_inline int cdk_cap_usable(const cdk_cap_t *c, uint32_t need)
+{
+#if CDK_CAP_CHECKS
+	return (c->perms & (need | CDK_CAP_ATTR_SEALED | CDK_CAP_ATTR_TRAP)) == need &&
+	       __atomic_load_n(&cdk_cap_epochs[c->slot & (CDK_CAP_MAX_SLOTS - 1)],
+			       __ATOMIC_RELAXED) == c->epoch;
+#else
+	(void)c;
+	(void)need;
+	return 1;
+#endif
+}
+
+static __cdk_always_inline int cdk_cap_contains(const cdk_cap_t *c,
+						const void *p, uint64_t n)
+{
+#if CDK_CAP_CHECKS
+	uint64_t off = (uint64_t)((uintptr_t)p - c->base);
+
+	return !(off >= c->len || c->len - off < n);
+#else
+	(void)c;
+	(void)p;
+	(void)n;
+	return 1;
+#endif
+}
+
 /* ---- Derivation, sealing, revocation, validation (control path) ---- */
 
 /*

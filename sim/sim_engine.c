@@ -16,6 +16,8 @@
 #define SIM_SLEEP_NS_WIRE_POLL 1000000ull  /* pcap, live: poll each 1 ms */
 #define SIM_SLEEP_NS_IDLE 50000000ull      /* otherwise a safety net */
 
+static __thread int on_engine_thread; /* it may hold a model's lock */
+
 /* Fold missed packets counted by other threads into the registers. */
 static void engine_fold_missed(struct cdk_sim_dev *dev)
 {
@@ -90,6 +92,7 @@ static void *engine_main(void *arg)
 	struct cdk_sim_dev *dev = arg;
 	unsigned idle = 0;
 
+	on_engine_thread = 1;
 	while (!__atomic_load_n(&dev->stop, __ATOMIC_ACQUIRE)) {
 		if (__atomic_load_n(&dev->paused, __ATOMIC_ACQUIRE)) {
 			engine_wait_resume(dev);
@@ -117,6 +120,36 @@ static void *engine_main(void *arg)
 	return NULL;
 }
 
+/*
+ * Doorbells are also served at once on the thread that rang them: on a
+ * small machine a poll-mode lcore keeps its core busy, and a model thread
+ * that has to wait for a time slice would add milliseconds to every round
+ * trip. A frame the round delivers to another model (a cable) kicks that one,
+ * which is served after this round has let go of its lock, so two models
+ * never hold each other's locks. The engine thread stays for wires that must
+ * be polled (pcap, live) and as a safety net.
+ */
+#define SIM_INLINE_MAX 16
+static __thread struct cdk_sim_dev *inline_pending[SIM_INLINE_MAX];
+static __thread int inline_n, inline_active;
+
+static void serve_inline(struct cdk_sim_dev *dev)
+{
+	if (__atomic_load_n(&dev->paused, __ATOMIC_ACQUIRE) ||
+	    __atomic_load_n(&dev->stop, __ATOMIC_ACQUIRE))
+		return;
+	engine_round(dev);
+}
+
+static void defer_inline(struct cdk_sim_dev *dev)
+{
+	for (int i = 0; i < inline_n; i++)
+		if (inline_pending[i] == dev)
+			return;
+	if (inline_n < SIM_INLINE_MAX)
+		inline_pending[inline_n++] = dev;
+}
+
 void sim_engine_kick(struct cdk_sim_dev *dev)
 {
 	__atomic_store_n(&dev->kick, 1, __ATOMIC_SEQ_CST);
@@ -125,6 +158,17 @@ void sim_engine_kick(struct cdk_sim_dev *dev)
 		pthread_cond_broadcast(&dev->wake_cond);
 		pthread_mutex_unlock(&dev->wake_lock);
 	}
+	if (on_engine_thread)
+		return; /* an engine: the kicked model's own loop does the work */
+	if (inline_active) {
+		defer_inline(dev);
+		return;
+	}
+	inline_active = 1;
+	serve_inline(dev);
+	while (inline_n > 0)
+		serve_inline(inline_pending[--inline_n]);
+	inline_active = 0;
 }
 
 int sim_engine_start(struct cdk_sim_dev *dev)

@@ -92,8 +92,8 @@ uint16_t e1000_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 		if (!(st & E1000_RXD_STAT_DD))
 			break;
 		if (cdk_unlikely(idx == q->rdt)) {
-			/* The device never owned this one: ignore it. */
-			__atomic_store_n(desc_upper(d), 0, __ATOMIC_RELAXED);
+			/* The device never owned this one: not a frame. */
+			rx_post(q, d, q->sw_ring[idx]);
 			q->ghost_dd++;
 			break;
 		}
@@ -151,10 +151,16 @@ uint16_t e1000_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 		uint16_t rdt = (uint16_t)(idx == 0 ? q->nb_desc - 1 : idx - 1);
 		void *held = desc_at(&q->ring, q->rdt);
 
-		/* The slot held back becomes the device's: a DD written there
-		 * while it was not must not pass for a frame. */
-		if (held != NULL)
-			__atomic_store_n(desc_upper(held), 0, __ATOMIC_RELAXED);
+		/* The slot held back becomes the device's. Whatever a device
+		 * wrote there while it was not (a DD, another address) is
+		 * overwritten: its buffer is the one we know. */
+		if (held != NULL) {
+			if (E1000_RXD_WB_STATUS(__atomic_load_n(desc_upper(held),
+								__ATOMIC_ACQUIRE)) &
+			    E1000_RXD_STAT_DD)
+				q->ghost_dd++;
+			rx_post(q, held, q->sw_ring[q->rdt]);
+		}
 		__atomic_thread_fence(__ATOMIC_RELEASE);
 		cdk_cap_write32(&q->doorbell, 0, rdt);
 		q->rdt = rdt;

@@ -31,16 +31,20 @@ struct null_port {
 static uint16_t null_rx(void *q, struct cdk_mbuf **pkts, uint16_t n)
 {
 	struct null_queue *rxq = q;
+	const cdk_cap_t pool = rxq->pool; /* a local: packet stores cannot alias it */
 	uint16_t i;
 
+	if (cdk_unlikely(!cdk_cap_usable(&pool, CDK_CAP_PERM_STORE))) {
+		cdk_cap_fault(&pool, 0, sizeof(struct cdk_mbuf), CDK_CAP_PERM_STORE);
+		return 0;
+	}
 	if (cdk_pktmbuf_alloc_bulk(rxq->mp, pkts, n) != 0)
 		return 0;
 	for (i = 0; i < n; i++) {
 		struct cdk_mbuf *m = pkts[i];
 
 		/* The mbuf must lie in the pool this queue was granted. */
-		if (cdk_unlikely(!cdk_cap_covers(&rxq->pool, m, sizeof(*m),
-						 CDK_CAP_PERM_STORE)))
+		if (cdk_unlikely(!cdk_cap_contains(&pool, m, sizeof(*m))))
 			break;
 		m->data_len = (uint16_t)rxq->size;
 		m->pkt_len = rxq->size;
@@ -49,6 +53,8 @@ static uint16_t null_rx(void *q, struct cdk_mbuf **pkts, uint16_t n)
 			memcpy(cdk_pktmbuf_mtod(m, void *), rxq->dummy, rxq->size);
 	}
 	if (cdk_unlikely(i < n)) {
+		cdk_cap_fault(&pool, (uintptr_t)pkts[i] - pool.base, sizeof(struct cdk_mbuf),
+			      CDK_CAP_PERM_STORE);
 		rxq->errs += n - i;
 		cdk_pktmbuf_free_bulk(pkts + i, n - i);
 		n = i;

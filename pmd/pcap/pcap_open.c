@@ -73,7 +73,7 @@ static int open_live(const char *dev, struct pcap_endpoint *ep, int inbound)
 	return 0;
 }
 
-int pcap_open_rx(const char *dev, struct pcap_endpoint *ep)
+int eth_pcap_open_rx(const char *dev, struct pcap_endpoint *ep)
 {
 	if (ep->kind == PCAP_FILE)
 		return open_file_reader(dev, ep);
@@ -100,7 +100,7 @@ static int open_dumper(const char *dev, struct pcap_endpoint *ep)
 	return 0;
 }
 
-int pcap_open_tx(const char *dev, struct pcap_endpoint *ep)
+int eth_pcap_open_tx(const char *dev, struct pcap_endpoint *ep)
 {
 	if (ep->kind == PCAP_FILE)
 		return open_dumper(dev, ep);
@@ -109,7 +109,7 @@ int pcap_open_tx(const char *dev, struct pcap_endpoint *ep)
 	return 0;
 }
 
-int pcap_reopen_rx_file(const char *dev, struct pcap_endpoint *ep)
+int eth_pcap_reopen_rx_file(const char *dev, struct pcap_endpoint *ep)
 {
 	if (ep->pcap)
 		pcap_close(ep->pcap);
@@ -117,7 +117,7 @@ int pcap_reopen_rx_file(const char *dev, struct pcap_endpoint *ep)
 	return open_file_reader(dev, ep);
 }
 
-void pcap_close_endpoint(struct pcap_endpoint *ep)
+void eth_pcap_close_endpoint(struct pcap_endpoint *ep)
 {
 	if (ep->dumper) {
 		pcap_dump_close(ep->dumper); /* flushes: the file is complete */
@@ -129,7 +129,7 @@ void pcap_close_endpoint(struct pcap_endpoint *ep)
 	ep->pcap = NULL;
 }
 
-int pcap_iface_mac(const char *dev, const char *iface, uint8_t mac[6])
+int eth_pcap_iface_mac(const char *dev, const char *iface, uint8_t mac[6])
 {
 	struct ifreq ifr;
 	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);

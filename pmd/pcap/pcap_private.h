@@ -53,6 +53,7 @@ struct pcap_endpoint {
 	pcap_t *pcap;                /* rx: reader or live; tx file: dead */
 	pcap_dumper_t *dumper;       /* tx file */
 	int shared;                  /* iface=: rx and tx share one handle */
+	int consumed;                /* rx file: read by an earlier start */
 };
 
 struct pcap_port {
@@ -65,31 +66,31 @@ struct pcap_port {
 };
 
 /* pcap_open.c: open and close the handles of endpoints. */
-int pcap_open_rx(const char *dev, struct pcap_endpoint *ep);
-int pcap_open_tx(const char *dev, struct pcap_endpoint *ep);
+int eth_pcap_open_rx(const char *dev, struct pcap_endpoint *ep);
+int eth_pcap_open_tx(const char *dev, struct pcap_endpoint *ep);
 /* Start a file source again from its first packet. */
-int pcap_reopen_rx_file(const char *dev, struct pcap_endpoint *ep);
-void pcap_close_endpoint(struct pcap_endpoint *ep);
-int pcap_iface_mac(const char *dev, const char *iface, uint8_t mac[6]);
+int eth_pcap_reopen_rx_file(const char *dev, struct pcap_endpoint *ep);
+void eth_pcap_close_endpoint(struct pcap_endpoint *ep);
+int eth_pcap_iface_mac(const char *dev, const char *iface, uint8_t mac[6]);
 
 /* pcap_rxtx.c: the burst functions and the copy they share. */
-uint16_t pcap_rx(void *q, struct cdk_mbuf **pkts, uint16_t n);
-uint16_t pcap_rx_infinite(void *q, struct cdk_mbuf **pkts, uint16_t n);
-uint16_t pcap_tx(void *q, struct cdk_mbuf **pkts, uint16_t n);
+uint16_t eth_pcap_rx(void *q, struct cdk_mbuf **pkts, uint16_t n);
+uint16_t eth_pcap_rx_infinite(void *q, struct cdk_mbuf **pkts, uint16_t n);
+uint16_t eth_pcap_tx(void *q, struct cdk_mbuf **pkts, uint16_t n);
 /*
  * Append len bytes to the packet head whose last segment is *tail, taking
  * further segments from the queue's pool; each segment written must lie in
  * the queue's pool capability. 0, or -1 (no mbuf, or outside the pool).
  */
-int pcap_rx_append(struct pcap_rxq *q, struct cdk_mbuf *head,
+int eth_pcap_rx_append(struct pcap_rxq *q, struct cdk_mbuf *head,
 		   struct cdk_mbuf **tail, const uint8_t *data, uint32_t len);
 
 /* pcap_infinite.c: load a file into mbufs for infinite_rx, and free them. */
-int pcap_infinite_load(const char *dev, struct pcap_rxq *q,
+int eth_pcap_infinite_load(const char *dev, struct pcap_rxq *q,
 		       struct pcap_endpoint *ep);
-void pcap_infinite_free(struct pcap_rxq *q);
+void eth_pcap_infinite_free(struct pcap_rxq *q);
 
 /* pcap_ethdev.c: the ops table. */
-extern const struct cdk_eth_dev_ops pcap_ops;
+extern const struct cdk_eth_dev_ops eth_pcap_ops;
 
 #endif

@@ -18,11 +18,12 @@
 #                one burst of 32 injected per port first (testpmd tx_first)
 #     ring_pair  capdk only: net_ring1,peer=net_ring0, each stream feeds itself
 #   ring and mempool micro-benchmarks: dpdk-test ring_perf_autotest (legacy
-#   API, SP/SC) against $BUILD/tests/bench/bench_ring, and, opt-in because it
-#   runs for tens of minutes, mempool_perf_autotest against bench_mempool.
+#   API, SP/SC and MP/MC) against $BUILD/tests/bench/bench_ring, and, opt-in
+#   because it runs for tens of minutes, mempool_perf_autotest against
+#   bench_mempool.
 #
 # Environment: BUILD (build dir, default build/gcc), PASSES (2) of ROUNDS (3)
-# rounds of SECONDS_PER_ROUND (1) per side and topology,
+# rounds of SECONDS_PER_ROUND (1, whole seconds) per side and topology,
 # DPDK_MEMPOOL_PERF_TIMEOUT (seconds, 0: skip; the cached bulk-32 figures
 # appear after about 20 minutes).
 # Output: "name value unit" lines; "ratio_*_capdk_over_dpdk" below 1 means

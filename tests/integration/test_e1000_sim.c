@@ -556,8 +556,9 @@ static void test_tx_ungranted_refused(void **state)
 	assert_non_null(late);
 	cdk_sim_stats_get(model_of(p0), &a);
 	m = cdk_pktmbuf_alloc(late);
-	memcpy(cdk_pktmbuf_append(m, 100), cdk_pktmbuf_mtod(make_frame(p0, p1, 60, 1),
-							     void *), 60);
+	fake = make_frame(p0, p1, 100, 1);
+	memcpy(cdk_pktmbuf_append(m, 100), cdk_pktmbuf_mtod(fake, void *), 100);
+	cdk_pktmbuf_free(fake);
 	assert_int_equal(cdk_eth_tx_burst(p0, 0, &m, 1), 0);
 	assert_int_equal(xstat(p0, "tx_refused_not_granted"), 1);
 	/* A hand-made mbuf over malloc'd memory. */

@@ -23,7 +23,7 @@ root=$(cd "$here/../.." && pwd)
 cache=${CAPDK_QEMU_CACHE:-$root/build/qemu}
 trixie=$cache/trixie
 
-nics=() files=() extra=() timeout=120 pages=64 bind=uio_pci_generic dump= log=
+nics=() files=() extra=() timeout=120 pages=64 bind=uio_pci_generic dump='' log=''
 usage() { sed -n '2,/^set -e/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 125; }
 while (($#)); do
     case $1 in
@@ -85,7 +85,7 @@ machine=q35
 if [[ $bind == vfio-pci ]]; then
     machine=q35,kernel-irqchip=split
     append+=" intel_iommu=on iommu=pt"
-    extra=(-device intel-iommu,intremap=on "${extra[@]}")
+    extra=(-device "intel-iommu,intremap=on" "${extra[@]}")
 fi
 qargs=(-accel tcg -M "$machine" -m 1024 -smp 2 -nographic -no-reboot -nic none -vga none
        -kernel "$vis/vmlinuz" -initrd "$vis/${run##*/}/initrd" -append "$append")
