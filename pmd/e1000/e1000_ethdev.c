@@ -13,7 +13,6 @@
 #define RX_FREE_THRESH_DEFAULT 32 /* DPDK's em defaults */
 #define TX_RS_THRESH_DEFAULT 32
 #define TX_FREE_THRESH_DEFAULT 32
-#define TX_MAX_SEGS 40
 #define LINK_WAIT_POLLS 100 /* x 5 ms */
 
 #define LOG(lvl, dev, fmt, ...)                                          \
@@ -145,8 +144,8 @@ static int e1000_infos_get(struct cdk_eth_dev *dev, struct cdk_eth_dev_info *inf
 	struct e1000_adapter *ad = e1000_adapter(dev);
 	struct cdk_eth_desc_lim lim = {
 		.nb_max = E1000_NB_DESC_MAX, .nb_min = E1000_NB_DESC_MIN,
-		.nb_align = E1000_NB_DESC_ALIGN, .nb_seg_max = TX_MAX_SEGS,
-		.nb_mtu_seg_max = TX_MAX_SEGS,
+		.nb_align = E1000_NB_DESC_ALIGN, .nb_seg_max = E1000_TX_MAX_SEGS,
+		.nb_mtu_seg_max = E1000_TX_MAX_SEGS,
 	};
 
 	info->max_rx_queues = 1;

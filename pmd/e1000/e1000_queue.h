@@ -69,6 +69,8 @@ struct e1000_tx_queue {
 	uint16_t queue_id;
 } __cdk_cache_aligned;
 
+#define E1000_TX_MAX_SEGS 40 /* as DPDK's em: longer chains are refused */
+
 uint16_t e1000_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n);
 uint16_t e1000_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n);
 

@@ -15,7 +15,6 @@
 #include "pmd/e1000/e1000_regs.h"
 
 #define DESC_RW (CDK_CAP_PERM_LOAD | CDK_CAP_PERM_STORE)
-#define TX_MAX_SEGS 40 /* as DPDK's em: beyond, the packet is refused */
 
 /* Descriptor idx, checked against the ring capability (NULL: revoked). */
 static __cdk_always_inline void *desc_at(const cdk_cap_t *ring, uint16_t idx)
@@ -252,7 +251,7 @@ static int tx_clean(struct e1000_tx_queue *q)
 uint16_t e1000_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 {
 	struct e1000_tx_queue *q = txq;
-	uint64_t iova[TX_MAX_SEGS];
+	uint64_t iova[E1000_TX_MAX_SEGS];
 	uint16_t tail = q->tx_tail, nb_tx;
 
 	if (q->nb_free < q->free_thresh)
@@ -266,14 +265,14 @@ uint16_t e1000_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 			break; /* ring full: the rest stays the caller's */
 		/* Every segment must come from a granted pool before any is
 		 * posted: nothing half-sent, nothing outside reaches the NIC. */
-		for (i = 0; i < nseg && i < TX_MAX_SEGS && seg != NULL; i++) {
+		for (i = 0; i < nseg && i < E1000_TX_MAX_SEGS && seg != NULL; i++) {
 			void *p = cdk_pktmbuf_mtod(seg, void *);
 
 			if (seg->data_len == 0 || tx_iova(q, p, seg->data_len, &iova[i]) < 0)
 				break;
 			seg = seg->next;
 		}
-		if (cdk_unlikely(i != nseg)) {
+		if (cdk_unlikely(i != nseg || nseg == 0)) {
 			q->refused++;
 			if (q->n_pools) /* record it as a capability fault */
 				cdk_cap_iova_of(&q->pools[0], cdk_pktmbuf_mtod(m, void *),

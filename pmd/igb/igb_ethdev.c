@@ -1,0 +1,837 @@
+/*
+ * net_e1000_igb control path: probe, queues, start/stop, link, filters,
+ * MAC, MTU and VLAN strip for the 82576, I350 and I210/I211. It reaches
+ * the NIC only through the device's control slice (dev->device->ctrl);
+ * the queues' registers and rings come from the capabilities the ethdev
+ * layer grants. RSS is in igb_rss.c, statistics in igb_stats.c.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "cdk_cycles.h"
+#include "pmd/igb/igb_ethdev.h"
+
+#define RX_FREE_THRESH_DEFAULT 32 /* DPDK's igb defaults */
+#define RX_PTHRESH 8
+#define RX_HTHRESH 8
+#define RX_WTHRESH 4
+#define TX_RS_THRESH_DEFAULT 32
+#define TX_FREE_THRESH_DEFAULT 32
+#define TX_PTHRESH 8
+#define TX_HTHRESH 1
+#define TX_WTHRESH 16
+#define TX_MAX_SEGS 40
+#define VLAN_TAG_LEN 4
+#define LINK_WAIT_POLLS 200 /* x 5 ms: QEMU's autonegotiation takes 550 */
+
+#define LOG(lvl, dev, fmt, ...)                                          \
+	cdk_log(CDK_LOG_##lvl, CDK_LOGTYPE_PMD, "%s: " fmt, (dev)->name,  \
+		##__VA_ARGS__)
+
+static struct cdk_pmd_driver igb_driver;
+
+static const struct igb_family families[] = {
+	[IGB_MAC_82576] = { "82576", 16, 24, 1 },
+	[IGB_MAC_I350] = { "I350", 8, 32, 1 },
+	[IGB_MAC_I210] = { "I210", 4, 16, 1 },
+	[IGB_MAC_I211] = { "I211", 2, 16, 0 },
+};
+
+/* ---- hardware helpers ---- */
+
+/* 82576 DS 4.3.1: mask interrupts, stop rx/tx, reset; the device clears
+ * RST when done. Statistics registers are cleared: read them first. */
+static int hw_reset(struct igb_adapter *ad)
+{
+	igb_write(ad, IGB_IMC, IGB_IRQ_ALL);
+	igb_write(ad, IGB_EIMC, IGB_IRQ_ALL);
+	igb_write(ad, IGB_RCTL, 0);
+	igb_write(ad, IGB_TCTL, 0);
+	igb_hw_stats_update(ad);
+	igb_write(ad, IGB_CTRL, igb_read(ad, IGB_CTRL) | IGB_CTRL_RST);
+	for (int i = 0; i < IGB_RESET_POLL_MAX; i++) {
+		cdk_delay_us(IGB_RESET_POLL_US);
+		if (!(igb_read(ad, IGB_CTRL) & IGB_CTRL_RST)) {
+			igb_write(ad, IGB_IMC, IGB_IRQ_ALL);
+			igb_write(ad, IGB_EIMC, IGB_IRQ_ALL);
+			(void)igb_read(ad, IGB_ICR); /* clear pending causes */
+			return 0;
+		}
+	}
+	return -ETIMEDOUT;
+}
+
+/* One NVM word through EERD (82576 DS 8.4.2). */
+static int nvm_read(const struct igb_adapter *ad, uint16_t word, uint16_t *data)
+{
+	igb_write(ad, IGB_EERD, (uint32_t)word << IGB_EERD_ADDR_SHIFT | IGB_EERD_START);
+	for (int i = 0; i < IGB_EERD_POLL_MAX; i++) {
+		uint32_t v = igb_read(ad, IGB_EERD);
+
+		if (v & IGB_EERD_DONE) {
+			*data = (uint16_t)(v >> IGB_EERD_DATA_SHIFT);
+			return 0;
+		}
+		cdk_delay_us(5);
+	}
+	return -ETIMEDOUT;
+}
+
+/* The permanent address: RAL0/RAH0 as loaded from the NVM at reset
+ * (82576 DS 8.10.16), else the NVM itself (words 0-2, DS 6.2.1). */
+static int read_mac(const struct igb_adapter *ad, struct cdk_ether_addr *a)
+{
+	uint32_t lo = igb_read(ad, IGB_RAL(0)), hi = igb_read(ad, IGB_RAH(0));
+
+	if (hi & IGB_RAH_AV) {
+		for (int i = 0; i < 4; i++)
+			a->addr_bytes[i] = (uint8_t)(lo >> (8 * i));
+		a->addr_bytes[4] = (uint8_t)hi;
+		a->addr_bytes[5] = (uint8_t)(hi >> 8);
+		return 0;
+	}
+	if (!ad->fam->nvm_eerd)
+		return -ENOENT;
+	for (uint16_t w = 0; w < 3; w++) {
+		uint16_t v;
+		int rc = nvm_read(ad, IGB_NVM_MAC_WORD + w, &v);
+
+		if (rc < 0)
+			return rc;
+		a->addr_bytes[2 * w] = (uint8_t)v;
+		a->addr_bytes[2 * w + 1] = (uint8_t)(v >> 8);
+	}
+	return 0;
+}
+
+static void write_mac(const struct igb_adapter *ad,
+		      const struct cdk_ether_addr *a)
+{
+	const uint8_t *b = a->addr_bytes;
+
+	igb_write(ad, IGB_RAL(0), (uint32_t)b[0] | (uint32_t)b[1] << 8 |
+					  (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24);
+	igb_write(ad, IGB_RAH(0), (uint32_t)b[4] | (uint32_t)b[5] << 8 | IGB_RAH_AV);
+}
+
+/* Only our address, broadcast and what the modes allow get through: an
+ * empty multicast table, the other unicast filters off, no VLAN filter. */
+static void clear_filters(const struct igb_adapter *ad)
+{
+	for (unsigned i = 0; i < IGB_MTA_WORDS; i++)
+		igb_write(ad, IGB_MTA(i), 0);
+	for (unsigned i = 1; i < ad->fam->nb_rar; i++) {
+		igb_write(ad, IGB_RAL(i), 0);
+		igb_write(ad, IGB_RAH(i), 0);
+	}
+}
+
+/* A PHY register write through MDIC (82576 DS 8.2.4). */
+static int phy_write(const struct igb_adapter *ad, uint32_t reg, uint16_t v)
+{
+	igb_write(ad, IGB_MDIC, v | reg << IGB_MDIC_REG_SHIFT |
+					(uint32_t)IGB_PHY_ADDR << IGB_MDIC_PHY_SHIFT |
+					IGB_MDIC_OP_WRITE);
+	for (int i = 0; i < 100; i++) {
+		uint32_t m = igb_read(ad, IGB_MDIC);
+
+		if (m & IGB_MDIC_READY)
+			return m & IGB_MDIC_ERROR ? -EIO : 0;
+		cdk_delay_us(10);
+	}
+	return -ETIMEDOUT;
+}
+
+/* 82576 DS 4.5.7: internal copper PHY, MAC speed from the PHY; set link
+ * up and restart autonegotiation (QEMU's igb brings the link back after
+ * a reset only then). */
+static void link_setup(const struct igb_adapter *ad)
+{
+	uint32_t ctrl = igb_read(ad, IGB_CTRL);
+
+	ctrl |= IGB_CTRL_SLU;
+	ctrl &= ~(IGB_CTRL_ILOS | IGB_CTRL_PHY_RST);
+	igb_write(ad, IGB_CTRL, ctrl);
+	if (phy_write(ad, IGB_PHY_CTRL, IGB_PHY_CTRL_AN_EN | IGB_PHY_CTRL_RESTART_AN) < 0)
+		cdk_log(CDK_LOG_DEBUG, CDK_LOGTYPE_PMD,
+			"igb: PHY autonegotiation restart not acknowledged");
+}
+
+/* Device setup after every reset: address, filters, link. */
+static void hw_init(struct igb_adapter *ad)
+{
+	write_mac(ad, &ad->mac);
+	clear_filters(ad);
+	link_setup(ad);
+	/* PCSD: dword 1 of the rx write-back carries the RSS hash. */
+	igb_write(ad, IGB_RXCSUM, IGB_RXCSUM_PCSD);
+}
+
+/* ---- info and configuration ---- */
+
+static uint16_t nb_queues(const struct igb_adapter *ad)
+{
+	return ad->fam->nb_queues < IGB_MAX_QUEUES ? ad->fam->nb_queues
+						   : IGB_MAX_QUEUES;
+}
+
+static int igb_infos_get(struct cdk_eth_dev *dev, struct cdk_eth_dev_info *info)
+{
+	struct igb_adapter *ad = igb_adapter(dev);
+	struct cdk_eth_desc_lim lim = {
+		.nb_max = IGB_NB_DESC_MAX, .nb_min = IGB_NB_DESC_MIN,
+		.nb_align = IGB_NB_DESC_ALIGN, .nb_seg_max = TX_MAX_SEGS,
+		.nb_mtu_seg_max = TX_MAX_SEGS,
+	};
+
+	info->max_rx_queues = nb_queues(ad);
+	info->max_tx_queues = nb_queues(ad);
+	info->max_mac_addrs = ad->fam->nb_rar;
+	info->min_rx_bufsize = 1024; /* SRRCTL.BSIZEPACKET unit */
+	info->max_rx_pktlen = IGB_MAX_FRAME;
+	info->max_mtu = (uint16_t)(IGB_MAX_FRAME - CDK_ETHER_HDR_LEN -
+				   CDK_ETHER_CRC_LEN - VLAN_TAG_LEN);
+	info->rx_offload_capa = CDK_ETH_RX_OFFLOAD_SCATTER |
+				CDK_ETH_RX_OFFLOAD_VLAN_STRIP |
+				CDK_ETH_RX_OFFLOAD_RSS_HASH;
+	info->tx_offload_capa = CDK_ETH_TX_OFFLOAD_MULTI_SEGS |
+				CDK_ETH_TX_OFFLOAD_IPV4_CKSUM |
+				CDK_ETH_TX_OFFLOAD_UDP_CKSUM |
+				CDK_ETH_TX_OFFLOAD_TCP_CKSUM;
+	info->reta_size = IGB_RETA_SIZE;
+	info->hash_key_size = IGB_RSS_KEY_LEN;
+	info->flow_type_rss_offloads = IGB_RSS_OFFLOAD_ALL;
+	info->rx_desc_lim = lim;
+	info->tx_desc_lim = lim;
+	info->default_rxconf.rx_free_thresh = RX_FREE_THRESH_DEFAULT;
+	info->default_rxconf.rx_thresh = (struct cdk_eth_thresh){
+		RX_PTHRESH, RX_HTHRESH, RX_WTHRESH };
+	info->default_txconf.tx_rs_thresh = TX_RS_THRESH_DEFAULT;
+	info->default_txconf.tx_free_thresh = TX_FREE_THRESH_DEFAULT;
+	info->default_txconf.tx_thresh = (struct cdk_eth_thresh){
+		TX_PTHRESH, TX_HTHRESH, TX_WTHRESH };
+	info->speed_capa = 0x3f; /* 10/100 half and full, 1G */
+	return 0;
+}
+
+static int igb_configure(struct cdk_eth_dev *dev)
+{
+	const struct cdk_eth_rss_conf *rc = &dev->conf.rx_adv_conf.rss_conf;
+	uint32_t mq = dev->conf.rxmode.mq_mode;
+
+	if (mq != CDK_ETH_MQ_RX_NONE && mq != CDK_ETH_MQ_RX_RSS) {
+		LOG(ERR, dev, "rx multi-queue mode %u: only none or RSS", mq);
+		return -EINVAL;
+	}
+	if (mq == CDK_ETH_MQ_RX_RSS &&
+	    ((rc->rss_key && rc->rss_key_len != IGB_RSS_KEY_LEN) ||
+	     (rc->rss_hf & ~(uint64_t)IGB_RSS_OFFLOAD_ALL))) {
+		LOG(ERR, dev, "RSS: a %u-byte key is needed and hash functions "
+		    "within 0x%llx", IGB_RSS_KEY_LEN,
+		    (unsigned long long)IGB_RSS_OFFLOAD_ALL);
+		return -EINVAL;
+	}
+	igb_rss_defaults(igb_adapter(dev), &dev->conf, dev->nb_rx_queues);
+	return 0;
+}
+
+/* ---- queues ---- */
+
+/* SRRCTL's buffer size: whole kilobytes of the mbuf's room, 16 KB at most. */
+static uint32_t buf_len_for(struct cdk_mempool *mp)
+{
+	uint32_t room = cdk_pktmbuf_data_room_size(mp) - CDK_PKTMBUF_HEADROOM;
+
+	return CDK_MIN(room & ~1023u, 16384u);
+}
+
+static void *queue_zalloc(size_t size, unsigned socket)
+{
+	void *p = cdk_zmalloc_socket("igb queue", size, CDK_CACHE_LINE_SIZE,
+				     (int)socket);
+
+	return p ? p : cdk_zmalloc_socket("igb queue", size, CDK_CACHE_LINE_SIZE,
+					  CDK_SOCKET_ID_ANY);
+}
+
+static void igb_rxq_release(struct cdk_eth_dev *dev, uint16_t qid)
+{
+	struct igb_rx_queue *q = dev->rx_queues[qid];
+
+	if (q == NULL)
+		return;
+	igb_rx_queue_drain(q);
+	cdk_free(q->sw_ring);
+	cdk_free(q);
+	dev->rx_queues[qid] = NULL;
+}
+
+static uint8_t thresh_or(uint8_t v, uint8_t def)
+{
+	return (uint8_t)((v ? v : def) & 0x1f); /* 5-bit fields */
+}
+
+static int igb_rxq_setup(struct cdk_eth_dev *dev, uint16_t qid,
+			 uint16_t nb_desc, unsigned socket,
+			 const struct cdk_eth_rxconf *conf, struct cdk_mempool *mp)
+{
+	uint16_t thresh = conf->rx_free_thresh ? conf->rx_free_thresh
+					       : RX_FREE_THRESH_DEFAULT;
+	struct igb_rx_queue *q;
+
+	if (buf_len_for(mp) == 0 || thresh >= nb_desc) {
+		LOG(ERR, dev, "rx queue %u: mbufs of 1 KB at least and "
+		    "rx_free_thresh %u below %u descriptors", qid, thresh, nb_desc);
+		return -EINVAL;
+	}
+	q = queue_zalloc(sizeof(*q), socket);
+	if (q == NULL)
+		return -ENOMEM;
+	q->sw_ring = queue_zalloc(sizeof(q->sw_ring[0]) * nb_desc, socket);
+	if (q->sw_ring == NULL) {
+		cdk_free(q);
+		return -ENOMEM;
+	}
+	q->mp = mp;
+	q->nb_desc = nb_desc;
+	q->free_thresh = thresh;
+	q->port_id = dev->port_id;
+	q->queue_id = qid;
+	q->buf_len = buf_len_for(mp);
+	q->pthresh = thresh_or(conf->rx_thresh.pthresh, RX_PTHRESH);
+	q->hthresh = thresh_or(conf->rx_thresh.hthresh, RX_HTHRESH);
+	q->wthresh = thresh_or(conf->rx_thresh.wthresh, RX_WTHRESH);
+	dev->rx_queues[qid] = q;
+	return 0;
+}
+
+static void igb_txq_release(struct cdk_eth_dev *dev, uint16_t qid)
+{
+	struct igb_tx_queue *q = dev->tx_queues[qid];
+
+	if (q == NULL)
+		return;
+	igb_tx_queue_drain(q);
+	cdk_free(q->sw_ring);
+	cdk_free(q);
+	dev->tx_queues[qid] = NULL;
+}
+
+static int igb_txq_setup(struct cdk_eth_dev *dev, uint16_t qid,
+			 uint16_t nb_desc, unsigned socket,
+			 const struct cdk_eth_txconf *conf)
+{
+	uint16_t rs = conf->tx_rs_thresh ? conf->tx_rs_thresh : TX_RS_THRESH_DEFAULT;
+	uint16_t fr = conf->tx_free_thresh ? conf->tx_free_thresh
+					   : TX_FREE_THRESH_DEFAULT;
+	struct igb_tx_queue *q;
+
+	/* A batch must fit in what is in flight when cleaning starts. */
+	if (rs > fr || fr >= nb_desc - 3 || rs + fr >= nb_desc) {
+		LOG(ERR, dev, "tx queue %u: need tx_rs_thresh (%u) <= tx_free_thresh "
+		    "(%u), their sum below %u descriptors", qid, rs, fr, nb_desc);
+		return -EINVAL;
+	}
+	q = queue_zalloc(sizeof(*q), socket);
+	if (q == NULL)
+		return -ENOMEM;
+	q->sw_ring = queue_zalloc(sizeof(q->sw_ring[0]) * nb_desc, socket);
+	if (q->sw_ring == NULL) {
+		cdk_free(q);
+		return -ENOMEM;
+	}
+	q->nb_desc = nb_desc;
+	q->rs_thresh = rs;
+	q->free_thresh = fr;
+	q->queue_id = qid;
+	q->pthresh = thresh_or(conf->tx_thresh.pthresh, TX_PTHRESH);
+	q->hthresh = thresh_or(conf->tx_thresh.hthresh, TX_HTHRESH);
+	q->wthresh = thresh_or(conf->tx_thresh.wthresh, TX_WTHRESH);
+	dev->tx_queues[qid] = q;
+	return 0;
+}
+
+/* Is what was granted what this queue needs? */
+static int caps_fit(const struct cdk_queue_caps *c, uint16_t nb_desc, int rx)
+{
+	return c->ring.len >= (uint64_t)nb_desc * IGB_DESC_SIZE &&
+	       c->doorbell.len == 4 && c->head.len == 4 &&
+	       (rx ? c->n_pools >= 1 : 1);
+}
+
+static int igb_caps_grant(struct cdk_eth_dev *dev, enum cdk_queue_dir dir,
+			  uint16_t qid, const struct cdk_queue_caps *sealed)
+{
+	struct igb_rx_queue *rq = dir == CDK_RXQ ? dev->rx_queues[qid] : NULL;
+	struct igb_tx_queue *tq = dir == CDK_TXQ ? dev->tx_queues[qid] : NULL;
+	struct cdk_queue_caps c;
+	int rc = cdk_eth_queue_caps_open(dev, sealed, &c);
+
+	if (rc < 0)
+		return rc;
+	if (!caps_fit(&c, rq ? rq->nb_desc : tq->nb_desc, rq != NULL)) {
+		LOG(ERR, dev, "%s queue %u: the capabilities granted do not fit",
+		    rq ? "rx" : "tx", qid);
+		return -EINVAL;
+	}
+	if (rq) {
+		rq->ring = c.ring;
+		rq->doorbell = c.doorbell;
+		rq->head = c.head;
+		rq->pool = c.pools[0];
+	} else {
+		tq->ring = c.ring;
+		tq->doorbell = c.doorbell;
+		tq->head = c.head;
+		tq->n_pools = c.n_pools;
+		memcpy(tq->pools, c.pools, sizeof(tq->pools));
+	}
+	return 0;
+}
+
+/* ---- start / stop ---- */
+
+/* Program a ring's base and length from its capability (82576 DS 4.5.9,
+ * 4.5.10); head and tail at zero. */
+static int ring_program(struct igb_adapter *ad, const cdk_cap_t *ring,
+			uint16_t nb_desc, int rx, uint16_t n)
+{
+	uint32_t bytes = (uint32_t)nb_desc * IGB_DESC_SIZE;
+	uint64_t iova;
+	int rc = cdk_cap_iova(ring, 0, bytes, &iova);
+
+	if (rc < 0)
+		return rc;
+	igb_write(ad, rx ? IGB_RDBAL(n) : IGB_TDBAL(n), (uint32_t)iova);
+	igb_write(ad, rx ? IGB_RDBAH(n) : IGB_TDBAH(n), (uint32_t)(iova >> 32));
+	igb_write(ad, rx ? IGB_RDLEN(n) : IGB_TDLEN(n), bytes);
+	igb_write(ad, rx ? IGB_RDH(n) : IGB_TDH(n), 0);
+	igb_write(ad, rx ? IGB_RDT(n) : IGB_TDT(n), 0);
+	return 0;
+}
+
+/* 82576 DS 8.10.9 / 8.12.13: set ENABLE and poll until the device
+ * reports the queue enabled. */
+static int queue_enable(struct igb_adapter *ad, uint32_t reg, uint8_t p,
+			uint8_t h, uint8_t w)
+{
+	igb_write(ad, reg, (uint32_t)p << IGB_XDCTL_PTHRESH_SHIFT |
+				   (uint32_t)h << IGB_XDCTL_HTHRESH_SHIFT |
+				   (uint32_t)w << IGB_XDCTL_WTHRESH_SHIFT |
+				   IGB_XDCTL_ENABLE);
+	for (int i = 0; i < IGB_XDCTL_POLL_MAX; i++) {
+		if (igb_read(ad, reg) & IGB_XDCTL_ENABLE)
+			return 0;
+		cdk_delay_us(IGB_XDCTL_POLL_US);
+	}
+	return -ETIMEDOUT;
+}
+
+/* Queues the port does not use stay off (queue 0 is on at reset). */
+static void queues_disable(struct igb_adapter *ad, uint16_t nb_rx, uint16_t nb_tx)
+{
+	for (uint16_t i = nb_rx; i < ad->fam->nb_queues; i++)
+		igb_write(ad, IGB_RXDCTL(i), 0);
+	for (uint16_t i = nb_tx; i < ad->fam->nb_queues; i++)
+		igb_write(ad, IGB_TXDCTL(i), 0);
+}
+
+static int tx_start(struct cdk_eth_dev *dev, struct igb_adapter *ad)
+{
+	for (uint16_t i = 0; i < dev->nb_tx_queues; i++) {
+		struct igb_tx_queue *q = dev->tx_queues[i];
+		int rc;
+
+		igb_write(ad, IGB_TXDCTL(i), 0);
+		igb_tx_queue_reset(q);
+		rc = ring_program(ad, &q->ring, q->nb_desc, 0, i);
+		if (rc == 0)
+			rc = queue_enable(ad, IGB_TXDCTL(i), q->pthresh, q->hthresh,
+					  q->wthresh);
+		if (rc < 0) {
+			LOG(ERR, dev, "tx queue %u: %s", i, rc == -ETIMEDOUT
+				    ? "TXDCTL.ENABLE did not set"
+				    : "ring capability refused");
+			return rc;
+		}
+	}
+	igb_write(ad, IGB_TIPG, IGB_TIPG_DEFAULT);
+	igb_write(ad, IGB_TCTL, IGB_TCTL_EN | IGB_TCTL_PSP | IGB_TCTL_RTLC |
+					IGB_TCTL_CT << IGB_TCTL_CT_SHIFT |
+					IGB_TCTL_COLD_FD << IGB_TCTL_COLD_SHIFT);
+	return 0;
+}
+
+/* The largest frame the port takes (FCS included, one VLAN tag). */
+static uint32_t max_frame(uint16_t mtu)
+{
+	return (uint32_t)mtu + CDK_ETHER_HDR_LEN + CDK_ETHER_CRC_LEN + VLAN_TAG_LEN;
+}
+
+static int rx_queue_start(struct cdk_eth_dev *dev, struct igb_adapter *ad,
+			  uint16_t i)
+{
+	struct igb_rx_queue *q = dev->rx_queues[i];
+	int vlan_strip = !!(dev->conf.rxmode.offloads & CDK_ETH_RX_OFFLOAD_VLAN_STRIP);
+	int rc;
+
+	igb_write(ad, IGB_RXDCTL(i), 0);
+	q->max_segs = (uint16_t)(max_frame(dev->mtu) / q->buf_len + 1);
+	q->vlan_strip = (uint8_t)vlan_strip;
+	igb_rx_queue_reset(q);
+	rc = igb_rx_ring_fill(q);
+	if (rc == 0)
+		rc = ring_program(ad, &q->ring, q->nb_desc, 1, i);
+	if (rc < 0) {
+		LOG(ERR, dev, "rx queue %u: %s", i, rc == -ENOMEM
+			    ? "not enough mbufs to fill the ring"
+			    : "ring capability refused");
+		return rc;
+	}
+	/* 82576 DS 8.10.2: advanced one-buffer descriptors, the buffer in
+	 * KB; DROP_EN so that one full queue does not stall the others. */
+	igb_write(ad, IGB_SRRCTL(i), q->buf_len >> IGB_SRRCTL_BSIZEPKT_SHIFT |
+					     IGB_SRRCTL_DESCTYPE_ADV_ONEBUF |
+					     (dev->nb_rx_queues > 1 ? IGB_SRRCTL_DROP_EN : 0));
+	rc = queue_enable(ad, IGB_RXDCTL(i), q->pthresh, q->hthresh, q->wthresh);
+	if (rc < 0)
+		LOG(ERR, dev, "rx queue %u: RXDCTL.ENABLE did not set", i);
+	return rc;
+}
+
+static uint32_t rctl_of(struct cdk_eth_dev *dev)
+{
+	uint32_t rctl = IGB_RCTL_EN | IGB_RCTL_BAM | IGB_RCTL_SECRC |
+			IGB_RCTL_RDMTS_HALF;
+
+	if (max_frame(dev->mtu) - VLAN_TAG_LEN > CDK_ETHER_MAX_LEN)
+		rctl |= IGB_RCTL_LPE;
+	if (dev->promiscuous)
+		rctl |= IGB_RCTL_UPE | IGB_RCTL_MPE;
+	if (dev->all_multicast)
+		rctl |= IGB_RCTL_MPE;
+	return rctl;
+}
+
+static int rx_start(struct cdk_eth_dev *dev, struct igb_adapter *ad)
+{
+	int vlan_strip = !!(dev->conf.rxmode.offloads & CDK_ETH_RX_OFFLOAD_VLAN_STRIP);
+
+	for (uint16_t i = 0; i < dev->nb_rx_queues; i++) {
+		int rc = rx_queue_start(dev, ad, i);
+
+		if (rc < 0)
+			return rc;
+	}
+	/* 82576 DS 8.2.1: VME strips the tag into the write-back. */
+	igb_set_bits(ad, IGB_CTRL, IGB_CTRL_VME, vlan_strip);
+	igb_rss_program(dev);
+	igb_write(ad, IGB_RLPML, max_frame(dev->mtu));
+	igb_write(ad, IGB_RCTL, rctl_of(dev));
+	/* 82576 DS 4.5.9: tails last, after RCTL.EN; one slot held back. */
+	for (uint16_t i = 0; i < dev->nb_rx_queues; i++) {
+		struct igb_rx_queue *q = dev->rx_queues[i];
+
+		cdk_cap_write32(&q->doorbell, 0, q->rdt);
+	}
+	return 0;
+}
+
+static void queues_drain(struct cdk_eth_dev *dev)
+{
+	for (uint16_t i = 0; i < dev->nb_rx_queues; i++)
+		if (dev->rx_queues[i])
+			igb_rx_queue_drain(dev->rx_queues[i]);
+	for (uint16_t i = 0; i < dev->nb_tx_queues; i++)
+		if (dev->tx_queues[i])
+			igb_tx_queue_drain(dev->tx_queues[i]);
+}
+
+static int igb_link_update(struct cdk_eth_dev *dev, int wait);
+
+static int igb_start(struct cdk_eth_dev *dev)
+{
+	struct igb_adapter *ad = igb_adapter(dev);
+	int rc = hw_reset(ad);
+
+	if (rc < 0) {
+		LOG(ERR, dev, "device reset did not complete");
+		return rc;
+	}
+	hw_init(ad);
+	queues_disable(ad, dev->nb_rx_queues, dev->nb_tx_queues);
+	rc = tx_start(dev, ad);
+	if (rc == 0)
+		rc = rx_start(dev, ad);
+	if (rc < 0) {
+		hw_reset(ad);
+		queues_drain(dev);
+		return rc;
+	}
+	igb_link_update(dev, 0);
+	return 0;
+}
+
+static int igb_stop(struct cdk_eth_dev *dev)
+{
+	/* Reset halts every DMA before the buffers go back to their pools. */
+	int rc = hw_reset(igb_adapter(dev));
+
+	queues_drain(dev);
+	dev->link = (struct cdk_eth_link){ 0 };
+	return rc;
+}
+
+static int igb_close(struct cdk_eth_dev *dev)
+{
+	return hw_reset(igb_adapter(dev));
+}
+
+/* ---- link, modes, address, MTU ---- */
+
+static int igb_link_update(struct cdk_eth_dev *dev, int wait)
+{
+	static const uint32_t speeds[4] = { CDK_ETH_SPEED_NUM_10M,
+		CDK_ETH_SPEED_NUM_100M, CDK_ETH_SPEED_NUM_1G, CDK_ETH_SPEED_NUM_1G };
+	struct igb_adapter *ad = igb_adapter(dev);
+	struct cdk_eth_link old = dev->link, l = { 0 };
+	uint32_t st = igb_read(ad, IGB_STATUS);
+
+	for (int i = 0; wait && !(st & IGB_STATUS_LU) && i < LINK_WAIT_POLLS; i++) {
+		cdk_delay_ms(5);
+		st = igb_read(ad, IGB_STATUS);
+	}
+	if (st & IGB_STATUS_LU) {
+		l.link_status = CDK_ETH_LINK_UP;
+		l.link_speed = speeds[(st & IGB_STATUS_SPEED_MASK) >>
+				      IGB_STATUS_SPEED_SHIFT];
+		l.link_duplex = st & IGB_STATUS_FD ? CDK_ETH_LINK_FULL_DUPLEX
+						   : CDK_ETH_LINK_HALF_DUPLEX;
+		l.link_autoneg = CDK_ETH_LINK_AUTONEG;
+	}
+	cdk_eth_linkstatus_set(dev, &l);
+	return memcmp(&old, &l, sizeof(l)) ? 0 : -1;
+}
+
+static int rctl_mode(struct cdk_eth_dev *dev, uint32_t bits, int on)
+{
+	igb_set_bits(igb_adapter(dev), IGB_RCTL, bits, on);
+	return 0;
+}
+
+static int igb_promisc_on(struct cdk_eth_dev *dev)
+{
+	return rctl_mode(dev, IGB_RCTL_UPE | IGB_RCTL_MPE, 1);
+}
+
+static int igb_promisc_off(struct cdk_eth_dev *dev)
+{
+	rctl_mode(dev, IGB_RCTL_UPE, 0);
+	return rctl_mode(dev, IGB_RCTL_MPE, dev->all_multicast);
+}
+
+static int igb_allmulti_on(struct cdk_eth_dev *dev)
+{
+	return rctl_mode(dev, IGB_RCTL_MPE, 1);
+}
+
+static int igb_allmulti_off(struct cdk_eth_dev *dev)
+{
+	return rctl_mode(dev, IGB_RCTL_MPE, dev->promiscuous);
+}
+
+static int igb_mac_set(struct cdk_eth_dev *dev, struct cdk_ether_addr *a)
+{
+	struct igb_adapter *ad = igb_adapter(dev);
+
+	ad->mac = *a;
+	write_mac(ad, a);
+	return 0;
+}
+
+/* Jumbo frames arrive over chained buffers; LPE and RLPML let them in.
+ * The queues' chain limit follows at the next start. */
+static int igb_mtu_set(struct cdk_eth_dev *dev, uint16_t mtu)
+{
+	struct igb_adapter *ad = igb_adapter(dev);
+
+	if (max_frame(mtu) > IGB_MAX_FRAME)
+		return -EINVAL;
+	for (uint16_t i = 0; i < dev->nb_rx_queues; i++) {
+		struct igb_rx_queue *q = dev->rx_queues[i];
+
+		if (q != NULL)
+			q->max_segs = (uint16_t)(max_frame(mtu) / q->buf_len + 1);
+	}
+	igb_write(ad, IGB_RLPML, max_frame(mtu));
+	igb_set_bits(ad, IGB_RCTL, IGB_RCTL_LPE,
+		     max_frame(mtu) - VLAN_TAG_LEN > CDK_ETHER_MAX_LEN);
+	return 0;
+}
+
+static const struct cdk_eth_dev_ops igb_ops = {
+	.dev_configure = igb_configure,
+	.dev_infos_get = igb_infos_get,
+	.dev_start = igb_start,
+	.dev_stop = igb_stop,
+	.dev_close = igb_close,
+	.rx_queue_setup = igb_rxq_setup,
+	.tx_queue_setup = igb_txq_setup,
+	.rx_queue_release = igb_rxq_release,
+	.tx_queue_release = igb_txq_release,
+	.queue_caps_grant = igb_caps_grant,
+	.link_update = igb_link_update,
+	.stats_get = igb_stats_get,
+	.stats_reset = igb_stats_reset,
+	.xstats_get_names = igb_xstats_get_names,
+	.xstats_get = igb_xstats_get,
+	.xstats_reset = igb_xstats_reset,
+	.promiscuous_enable = igb_promisc_on,
+	.promiscuous_disable = igb_promisc_off,
+	.allmulticast_enable = igb_allmulti_on,
+	.allmulticast_disable = igb_allmulti_off,
+	.mac_addr_set = igb_mac_set,
+	.mtu_set = igb_mtu_set,
+	.rss_hash_update = igb_rss_hash_update,
+	.rss_hash_conf_get = igb_rss_hash_conf_get,
+	.reta_update = igb_reta_update,
+	.reta_query = igb_reta_query,
+};
+
+/* ---- probe / remove ---- */
+
+static enum igb_mac_type mac_type_of(uint16_t id)
+{
+	switch (id) {
+	case IGB_DEV_ID_I350_COPPER:
+	case IGB_DEV_ID_I350_FIBER:
+	case IGB_DEV_ID_I350_SERDES:
+	case IGB_DEV_ID_I350_SGMII:
+		return IGB_MAC_I350;
+	case IGB_DEV_ID_I210_COPPER:
+	case IGB_DEV_ID_I210_FIBER:
+	case IGB_DEV_ID_I210_SERDES:
+	case IGB_DEV_ID_I210_SGMII:
+	case IGB_DEV_ID_I210_COPPER_FLASHLESS:
+	case IGB_DEV_ID_I210_SERDES_FLASHLESS:
+		return IGB_MAC_I210;
+	case IGB_DEV_ID_I211_COPPER:
+		return IGB_MAC_I211;
+	default:
+		return IGB_MAC_82576;
+	}
+}
+
+static int adapter_init(struct cdk_eth_dev *dev, struct cdk_device *d)
+{
+	struct igb_adapter *ad = igb_adapter(dev);
+	int rc;
+
+	ad->ctrl = &d->ctrl;
+	ad->fam = &families[mac_type_of(d->pci_id.device_id)];
+	rc = hw_reset(ad);
+	if (rc < 0) {
+		LOG(ERR, dev, "device reset did not complete");
+		return rc;
+	}
+	memset(&ad->hw, 0, sizeof(ad->hw)); /* counts start at probe */
+	rc = read_mac(ad, &ad->mac);
+	if (rc < 0 || !cdk_is_valid_assigned_ether_addr(&ad->mac)) {
+		cdk_eth_random_addr(ad->mac.addr_bytes);
+		LOG(WARNING, dev, "no valid MAC address in RAL0 or the NVM: using "
+		    CDK_ETHER_ADDR_PRT_FMT, CDK_ETHER_ADDR_BYTES(&ad->mac));
+	}
+	hw_init(ad);
+	igb_rss_defaults(ad, &dev->conf, 1);
+	return 0;
+}
+
+static int igb_probe(struct cdk_device *d)
+{
+	struct cdk_eth_dev *dev;
+	int rc;
+
+	dev = cdk_eth_dev_allocate(d->name, d, &igb_driver,
+				   sizeof(struct igb_adapter));
+	if (dev == NULL)
+		return -ENOSPC;
+	rc = adapter_init(dev, d);
+	if (rc < 0) {
+		cdk_eth_dev_release_port(dev);
+		return rc;
+	}
+	dev->dev_ops = &igb_ops;
+	dev->rx_pkt_burst = igb_recv_pkts;
+	dev->tx_pkt_burst = igb_xmit_pkts;
+	dev->mac_addr = igb_adapter(dev)->mac;
+	cdk_eth_dev_probing_finish(dev);
+	cdk_log(CDK_LOG_INFO, CDK_LOGTYPE_PMD, "%s: %s %s %04x:%04x, MAC "
+		CDK_ETHER_ADDR_PRT_FMT, d->name, IGB_DRIVER_NAME,
+		igb_adapter(dev)->fam->name, d->pci_id.vendor_id,
+		d->pci_id.device_id, CDK_ETHER_ADDR_BYTES(&dev->mac_addr));
+	return 0;
+}
+
+static int igb_remove(struct cdk_device *d)
+{
+	uint16_t port;
+
+	if (cdk_eth_dev_get_port_by_name(d->name, &port) < 0)
+		return 0;
+	cdk_eth_dev_stop(port);
+	return cdk_eth_dev_close(port);
+}
+
+/* ---- registration ---- */
+
+/* What the data path may touch per queue q: the tail to write and the
+ * head to read, 4 bytes each at 0x40 * q (82576 DS 8.10.5-6, 8.12.7-8):
+ * no queue reaches another queue's registers or its own ring base. */
+static const struct cdk_pmd_manifest igb_manifest = {
+	.bar_len = IGB_BAR0_LEN,
+	.rx_doorbell = { "RDT", 0xc018, IGB_QSTRIDE, 4, CDK_CAP_PERM_STORE },
+	.rx_head = { "RDH", 0xc010, IGB_QSTRIDE, 4, CDK_CAP_PERM_LOAD },
+	.tx_doorbell = { "TDT", 0xe018, IGB_QSTRIDE, 4, CDK_CAP_PERM_STORE },
+	.tx_head = { "TDH", 0xe010, IGB_QSTRIDE, 4, CDK_CAP_PERM_LOAD },
+	.rx_desc_size = IGB_DESC_SIZE,
+	.tx_desc_size = IGB_DESC_SIZE,
+	.ring_align = IGB_RING_ALIGN,
+	.ring_len_align = IGB_RING_LEN_ALIGN,
+};
+_Static_assert(0xc018 == IGB_RDT(0) && 0xc010 == IGB_RDH(0) &&
+		       0xe018 == IGB_TDT(0) && 0xe010 == IGB_TDH(0),
+	       "the manifest names the queue registers of igb_regs.h");
+
+static const struct cdk_pci_id igb_pci_ids[] = {
+	{ CDK_PCI_VENDOR_INTEL, IGB_DEV_ID_82576 },
+	{ CDK_PCI_VENDOR_INTEL, IGB_DEV_ID_82576_FIBER },
+	{ CDK_PCI_VENDOR_INTEL, IGB_DEV_ID_82576_SERDES },
+	{ CDK_PCI_VENDOR_INTEL, IGB_DEV_ID_82576_QUAD_COPPER },
+	{ CDK_PCI_VENDOR_INTEL, IGB_DEV_ID_82576_QUAD_COPPER_ET2 },
+	{ CDK_PCI_VENDOR_INTEL, IGB_DEV_ID_82576_NS },
+	{ CDK_PCI_VENDOR_INTEL, IGB_DEV_ID_82576_NS_SERDES },
+	{ CDK_PCI_VENDOR_INTEL, IGB_DEV_ID_82576_SERDES_QUAD },
+	{ CDK_PCI_VENDOR_INTEL, IGB_DEV_ID_I350_COPPER },
+	{ CDK_PCI_VENDOR_INTEL, IGB_DEV_ID_I350_FIBER },
+	{ CDK_PCI_VENDOR_INTEL, IGB_DEV_ID_I350_SERDES },
+	{ CDK_PCI_VENDOR_INTEL, IGB_DEV_ID_I350_SGMII },
+	{ CDK_PCI_VENDOR_INTEL, IGB_DEV_ID_I210_COPPER },
+	{ CDK_PCI_VENDOR_INTEL, IGB_DEV_ID_I210_FIBER },
+	{ CDK_PCI_VENDOR_INTEL, IGB_DEV_ID_I210_SERDES },
+	{ CDK_PCI_VENDOR_INTEL, IGB_DEV_ID_I210_SGMII },
+	{ CDK_PCI_VENDOR_INTEL, IGB_DEV_ID_I210_COPPER_FLASHLESS },
+	{ CDK_PCI_VENDOR_INTEL, IGB_DEV_ID_I210_SERDES_FLASHLESS },
+	{ CDK_PCI_VENDOR_INTEL, IGB_DEV_ID_I211_COPPER },
+	{ 0, 0 },
+};
+
+static struct cdk_pmd_driver igb_driver = {
+	.name = IGB_DRIVER_NAME,
+	.kind = CDK_DEV_PCI,
+	.id_table = igb_pci_ids,
+	.manifest = &igb_manifest,
+	.probe = igb_probe,
+	.remove = igb_remove,
+};
+
+CDK_PMD_REGISTER(igb_driver)
