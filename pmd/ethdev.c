@@ -390,6 +390,12 @@ int cdk_eth_dev_start(uint16_t port_id)
 	}
 	dev->started = 1;
 	fp_publish(dev, 1);
+	if (cdk_eal_get_config()->cap_report) {
+		FILE *f = cdk_log_get_stream();
+
+		fprintf(f, "port %u (%s) started; its queues hold:\n", port_id, dev->name);
+		cdk_eth_dev_cap_report(port_id, f);
+	}
 	return 0;
 }
 

@@ -371,11 +371,6 @@ int main(int argc, char **argv)
 	CDK_ETH_FOREACH_DEV(p)
 		if (enabled_port_mask & (1u << p))
 			init_port(p);
-	if (cdk_eal_get_config()->cap_report) {
-		printf("Capabilities held by the ports' queues:\n");
-		CDK_ETH_FOREACH_DEV(p)
-			cdk_eth_dev_cap_report(p, stdout);
-	}
 	cdk_eal_mp_remote_launch(l2fwd_main_loop, NULL, CDK_CALL_MAIN);
 	cdk_eal_mp_wait_lcore();
 	shut_down();

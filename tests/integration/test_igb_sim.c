@@ -1,0 +1,1131 @@
+/*
+ * net_e1000_igb against the 82576 model: two of them cabled back to back
+ * (sim0 <-> sim1) through the sim bus, four rx and four tx queues each with
+ * RSS on. Frames byte-exact both ways, jumbo chains, wrap-around, RSS
+ * (each flow on the queue the Toeplitz hash and RETA say, checked against
+ * a hash computed here), RETA and key updates, per-queue statistics, VLAN
+ * strip, checksum offload descriptors, stop/start, promiscuous mode, the
+ * capability slices (no queue reaches another's registers) and a hostile
+ * device.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cdk_cap.h"
+#include "cdk_cycles.h"
+#include "cdk_eal.h"
+#include "cdk_ethdev.h"
+#include "cdk_mbuf.h"
+#include "cdk_pmd.h"
+#include "cdk_sim_bus.h"
+#include "pmd/igb/igb_queue.h"
+#include "test_util.h"
+
+#define NB_MBUF 8191
+#define NQ 4
+#define RXD 256
+#define TXD 256
+#define MAX_FRAME 1514
+#define RSS_HF (CDK_ETH_RSS_IPV4 | CDK_ETH_RSS_NONFRAG_IPV4_TCP | \
+		CDK_ETH_RSS_NONFRAG_IPV4_UDP)
+
+static struct cdk_mempool *mp;
+static uint16_t p0, p1; /* sim0, sim1 */
+static unsigned baseline; /* mbufs in use with both ports started */
+static uint32_t rng = 4242;
+
+static uint32_t rnd(void)
+{
+	rng = rng * 1103515245u + 12345u;
+	return rng >> 8;
+}
+
+static struct cdk_sim_dev *model_of(uint16_t port)
+{
+	char name[CDK_ETH_NAME_MAX_LEN];
+
+	assert_int_equal(cdk_eth_dev_get_name_by_port(port, name), 0);
+	return cdk_sim_bus_model(name);
+}
+
+static int port_configure(uint16_t port, uint64_t rx_offloads)
+{
+	struct cdk_eth_conf conf = { 0 };
+
+	conf.rxmode.mq_mode = CDK_ETH_MQ_RX_RSS;
+	conf.rxmode.offloads = rx_offloads;
+	conf.rx_adv_conf.rss_conf.rss_hf = RSS_HF;
+	return cdk_eth_dev_configure(port, NQ, NQ, &conf);
+}
+
+static int port_start(uint16_t port)
+{
+	int rc = port_configure(port, 0);
+
+	for (uint16_t q = 0; q < NQ && rc == 0; q++) {
+		rc = cdk_eth_rx_queue_setup(port, q, RXD, 0, NULL, mp);
+		if (rc == 0)
+			rc = cdk_eth_tx_queue_setup(port, q, TXD, 0, NULL);
+	}
+	return rc == 0 ? cdk_eth_dev_start(port) : rc;
+}
+
+static int group_setup(void **state)
+{
+	if (test_eal_init("--vdev", "sim0,model=82576",
+			  "--vdev", "sim1,model=82576,peer=sim0", NULL) < 0)
+		return -1;
+	mp = cdk_pktmbuf_pool_create("igb_test", NB_MBUF, 256, 0,
+				     CDK_MBUF_DEFAULT_BUF_SIZE, 0);
+	if (mp == NULL || cdk_eth_dev_get_port_by_name("sim0", &p0) < 0 ||
+	    cdk_eth_dev_get_port_by_name("sim1", &p1) < 0)
+		return -1;
+	if (port_start(p0) < 0 || port_start(p1) < 0)
+		return -1;
+	baseline = cdk_mempool_in_use_count(mp);
+	return 0;
+}
+
+static int group_teardown(void **state)
+{
+	cdk_eal_cleanup();
+	return 0;
+}
+
+/* ---- frames ---- */
+
+/* A non-IP frame from src to dst, its payload a function of seq. */
+static struct cdk_mbuf *make_frame(uint16_t src, uint16_t dst, uint32_t len,
+				   uint32_t seq)
+{
+	struct cdk_mbuf *m = cdk_pktmbuf_alloc(mp);
+	struct cdk_ether_addr a;
+	uint8_t *p;
+
+	assert_non_null(m);
+	p = (uint8_t *)cdk_pktmbuf_append(m, (uint16_t)len);
+	assert_non_null(p);
+	cdk_eth_macaddr_get(dst, &a);
+	memcpy(p, a.addr_bytes, 6);
+	cdk_eth_macaddr_get(src, &a);
+	memcpy(p + 6, a.addr_bytes, 6);
+	p[12] = 0x88;
+	p[13] = 0xb5; /* local experimental ethertype: RSS leaves it on queue 0 */
+	memcpy(p + 14, &seq, 4);
+	for (uint32_t i = 18; i < len; i++)
+		p[i] = (uint8_t)(seq * 7 + i);
+	return m;
+}
+
+static int frame_ok(const struct cdk_mbuf *m, uint32_t len, uint32_t seq)
+{
+	static uint8_t buf[16384];
+	const uint8_t *p = cdk_pktmbuf_read(m, 0, m->pkt_len, buf);
+
+	if (m->pkt_len != len || p == NULL || memcmp(p + 14, &seq, 4) != 0)
+		return 0;
+	for (uint32_t i = 18; i < len; i++)
+		if (p[i] != (uint8_t)(seq * 7 + i))
+			return 0;
+	return 1;
+}
+
+static uint16_t csum16(const uint8_t *p, size_t n, uint32_t sum)
+{
+	for (size_t i = 0; i + 1 < n; i += 2)
+		sum += (uint32_t)(p[i] << 8 | p[i + 1]);
+	if (n & 1)
+		sum += (uint32_t)p[n - 1] << 8;
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return (uint16_t)~sum;
+}
+
+/* Flow f: IPv4 10.0.x.y -> 192.168.1.z, TCP or UDP ports from f. */
+struct flow {
+	uint8_t src[4], dst[4];
+	uint16_t sport, dport;
+	uint8_t proto;
+};
+
+static struct flow flow_of(uint32_t f)
+{
+	struct flow fl = { { 10, 0, (uint8_t)(f >> 8), (uint8_t)f },
+			   { 192, 168, 1, (uint8_t)(f % 7 + 1) },
+			   (uint16_t)(1000 + f * 3), (uint16_t)(80 + f % 13),
+			   (uint8_t)(f & 1 ? 17 : 6) };
+	return fl;
+}
+
+/* 14 + 20 + 20 (TCP) or 8 (UDP) bytes of headers, then f as payload. */
+static struct cdk_mbuf *make_flow_frame(uint16_t src, uint16_t dst, uint32_t f,
+					uint32_t len)
+{
+	struct cdk_mbuf *m = make_frame(src, dst, len, f);
+	uint8_t *p = cdk_pktmbuf_mtod(m, uint8_t *), *ip = p + 14, *l4 = ip + 20;
+	struct flow fl = flow_of(f);
+	uint16_t tot = (uint16_t)(len - 14);
+
+	p[12] = 0x08, p[13] = 0x00;
+	memset(ip, 0, 20);
+	ip[0] = 0x45, ip[2] = (uint8_t)(tot >> 8), ip[3] = (uint8_t)tot;
+	ip[8] = 64, ip[9] = fl.proto;
+	memcpy(ip + 12, fl.src, 4);
+	memcpy(ip + 16, fl.dst, 4);
+	uint16_t c = csum16(ip, 20, 0);
+	ip[10] = (uint8_t)(c >> 8), ip[11] = (uint8_t)c;
+	memset(l4, 0, fl.proto == 6 ? 20 : 8);
+	l4[0] = (uint8_t)(fl.sport >> 8), l4[1] = (uint8_t)fl.sport;
+	l4[2] = (uint8_t)(fl.dport >> 8), l4[3] = (uint8_t)fl.dport;
+	if (fl.proto == 6)
+		l4[12] = 5 << 4;
+	else
+		l4[4] = (uint8_t)((tot - 20) >> 8), l4[5] = (uint8_t)(tot - 20);
+	memcpy(l4 + (fl.proto == 6 ? 20 : 8), &f, 4);
+	return m;
+}
+
+static uint32_t flow_id(const struct cdk_mbuf *m)
+{
+	const uint8_t *p = cdk_pktmbuf_mtod(m, const uint8_t *);
+	uint32_t f;
+
+	memcpy(&f, p + 34 + (p[23] == 6 ? 20 : 8), 4);
+	return f;
+}
+
+/* The Toeplitz hash the device must report for flow f under key. */
+static uint32_t flow_hash(const uint8_t key[40], uint32_t f)
+{
+	struct flow fl = flow_of(f);
+	uint8_t in[12];
+
+	memcpy(in, fl.src, 4);
+	memcpy(in + 4, fl.dst, 4);
+	in[8] = (uint8_t)(fl.sport >> 8), in[9] = (uint8_t)fl.sport;
+	in[10] = (uint8_t)(fl.dport >> 8), in[11] = (uint8_t)fl.dport;
+	return cdk_sim_toeplitz(key, in, sizeof(in));
+}
+
+/* ---- moving frames ---- */
+
+/* Receive from every queue of port what arrives within ms; qof[i] is the
+ * queue frame i came from. */
+static unsigned drain_q(uint16_t port, struct cdk_mbuf **got, uint16_t *qof,
+			unsigned max, unsigned ms)
+{
+	unsigned rcvd = 0;
+	uint64_t end = cdk_get_tsc_cycles() + cdk_get_tsc_hz() / 1000 * ms;
+
+	while (rcvd < max && cdk_get_tsc_cycles() < end)
+		for (uint16_t q = 0; q < NQ && rcvd < max; q++) {
+			uint16_t k = cdk_eth_rx_burst(port, q, got + rcvd,
+						      (uint16_t)CDK_MIN(max - rcvd, 32u));
+
+			for (uint16_t i = 0; qof && i < k; i++)
+				qof[rcvd + i] = q;
+			rcvd += k;
+		}
+	return rcvd;
+}
+
+static unsigned drain(uint16_t port, struct cdk_mbuf **got, unsigned max,
+		      unsigned ms)
+{
+	return drain_q(port, got, NULL, max, ms);
+}
+
+/*
+ * Send all of pkts on tx queue 0 while receiving on every queue of
+ * rx_port, at most WINDOW frames in flight: the cable has no flow control.
+ */
+#define WINDOW 16
+static unsigned send_recv(uint16_t tx_port, uint16_t rx_port,
+			  struct cdk_mbuf **pkts, unsigned n,
+			  struct cdk_mbuf **got, uint16_t *qof, unsigned want)
+{
+	unsigned sent = 0, rcvd = 0;
+	uint64_t deadline = cdk_get_tsc_cycles() + 10 * cdk_get_tsc_hz();
+
+	while ((sent < n || rcvd < want) && cdk_get_tsc_cycles() < deadline) {
+		if (sent < n && sent - rcvd < WINDOW)
+			sent += cdk_eth_tx_burst(tx_port, 0, pkts + sent,
+						 (uint16_t)CDK_MIN(n - sent,
+								   WINDOW - (sent - rcvd)));
+		if (rcvd < want)
+			rcvd += drain_q(rx_port, got + rcvd, qof ? qof + rcvd : NULL,
+					want - rcvd, 0);
+	}
+	assert_int_equal(sent, n);
+	return rcvd;
+}
+
+/* The same when frames may be dropped: a window at a time, each on the
+ * wire and out of the receiver's packet buffer before the next. */
+static unsigned send_paced(uint16_t tx_port, uint16_t rx_port,
+			   struct cdk_mbuf **pkts, unsigned n,
+			   struct cdk_mbuf **got, unsigned max)
+{
+	unsigned sent = 0, rcvd = 0;
+	uint64_t deadline = cdk_get_tsc_cycles() + 10 * cdk_get_tsc_hz();
+
+	while (sent < n && cdk_get_tsc_cycles() < deadline) {
+		sent += cdk_eth_tx_burst(tx_port, 0, pkts + sent,
+					 (uint16_t)CDK_MIN(n - sent, (unsigned)WINDOW));
+		cdk_sim_quiesce(model_of(tx_port), 1000);
+		cdk_sim_quiesce(model_of(rx_port), 1000);
+		rcvd += drain(rx_port, got + rcvd, max - rcvd, 1);
+	}
+	assert_int_equal(sent, n);
+	return rcvd;
+}
+
+static uint64_t xstat(uint16_t port, const char *name)
+{
+	struct cdk_eth_xstat xs[256];
+	uint64_t id;
+	int n = cdk_eth_xstats_get(port, xs, CDK_DIM(xs));
+
+	assert_true(n > 0);
+	assert_int_equal(cdk_eth_xstats_get_id_by_name(port, name, &id), 0);
+	return xs[id].value;
+}
+
+/* n frames of the given sizes from a to b, checked byte for byte. */
+static void exchange(uint16_t a, uint16_t b, const uint32_t *sizes, unsigned n,
+		     uint32_t seq0)
+{
+	struct cdk_mbuf **tx = calloc(n, sizeof(*tx)), **rx = calloc(n, sizeof(*rx));
+	unsigned got;
+
+	for (unsigned i = 0; i < n; i++)
+		tx[i] = make_frame(a, b, sizes[i], seq0 + i);
+	got = send_recv(a, b, tx, n, rx, NULL, n);
+	assert_int_equal(got, n);
+	for (unsigned i = 0; i < n; i++) {
+		if (!frame_ok(rx[i], sizes[i], seq0 + i))
+			fail_msg("frame %u (%u bytes) differs", i, sizes[i]);
+		assert_int_equal(rx[i]->port, b);
+	}
+	cdk_pktmbuf_free_bulk(rx, got);
+	free(tx);
+	free(rx);
+}
+
+static void reta_get(uint16_t port, uint16_t reta[128])
+{
+	struct cdk_eth_rss_reta_entry64 r[2] = { { ~0ull, { 0 } }, { ~0ull, { 0 } } };
+
+	assert_int_equal(cdk_eth_dev_rss_reta_query(port, r, 128), 0);
+	for (unsigned i = 0; i < 128; i++)
+		reta[i] = r[i / 64].reta[i % 64];
+}
+
+static void key_get(uint16_t port, uint8_t key[40])
+{
+	struct cdk_eth_rss_conf c = { key, 40, 0 };
+
+	assert_int_equal(cdk_eth_dev_rss_hash_conf_get(port, &c), 0);
+	assert_int_equal(c.rss_hf, RSS_HF);
+}
+
+/* ---- tests ---- */
+
+static void test_link_and_info(void **state)
+{
+	uint16_t ports[] = { p0, p1 };
+	struct cdk_eth_dev_info info;
+
+	for (unsigned i = 0; i < CDK_DIM(ports); i++) {
+		struct cdk_eth_link l;
+		struct cdk_ether_addr a;
+
+		assert_int_equal(cdk_eth_link_get(ports[i], &l), 0);
+		assert_int_equal(l.link_status, CDK_ETH_LINK_UP);
+		assert_int_equal(l.link_speed, CDK_ETH_SPEED_NUM_1G);
+		assert_int_equal(l.link_duplex, CDK_ETH_LINK_FULL_DUPLEX);
+		cdk_eth_macaddr_get(ports[i], &a); /* from RAL0/RAH0 */
+		assert_int_equal(a.addr_bytes[0], 0x02);
+		assert_int_equal(a.addr_bytes[5], i);
+	}
+	assert_int_equal(cdk_eth_dev_info_get(p0, &info), 0);
+	assert_string_equal(info.driver_name, "net_e1000_igb");
+	assert_int_equal(info.max_rx_queues, 8);
+	assert_int_equal(info.max_tx_queues, 8);
+	assert_int_equal(info.reta_size, 128);
+	assert_int_equal(info.hash_key_size, 40);
+	assert_int_equal(info.flow_type_rss_offloads, RSS_HF);
+	assert_int_equal(info.rx_desc_lim.nb_align, 8);
+	assert_int_equal(info.rx_desc_lim.nb_min, 32);
+	assert_int_equal(info.rx_desc_lim.nb_max, 4096);
+	assert_true(info.tx_offload_capa & CDK_ETH_TX_OFFLOAD_UDP_CKSUM);
+	/* 82576 DS 8.10.2: advanced one-buffer descriptors, 2 KB buffers. */
+	for (unsigned q = 0; q < NQ; q++) {
+		uint32_t srrctl = cdk_sim_reg_peek(model_of(p1), 0xc00c + 0x40 * q);
+
+		assert_int_equal(srrctl & 0x7f, 2);
+		assert_int_equal((srrctl >> 25) & 7, 1);
+		assert_true(cdk_sim_reg_peek(model_of(p1), 0xc028 + 0x40 * q) &
+			    (1u << 25));
+	}
+	/* The queues the port does not use are off, queue 0's reset value too. */
+	assert_false(cdk_sim_reg_peek(model_of(p1), 0xc028 + 0x40 * NQ) & (1u << 25));
+	/* A configuration the port does not support is refused. */
+	{
+		struct cdk_eth_conf bad = { 0 };
+
+		assert_int_equal(cdk_eth_dev_stop(p1), 0);
+		bad.rxmode.mq_mode = CDK_ETH_MQ_RX_RSS;
+		bad.rx_adv_conf.rss_conf.rss_hf = 1ull << 40;
+		assert_int_equal(cdk_eth_dev_configure(p1, NQ, NQ, &bad), -EINVAL);
+		assert_int_equal(cdk_eth_dev_configure(p1, 9, 1, &bad), -EINVAL);
+		assert_int_equal(port_configure(p1, 0), 0);
+		assert_int_equal(cdk_eth_dev_start(p1), 0);
+	}
+}
+
+static void test_sizes_both_ways(void **state)
+{
+	uint32_t sizes[64];
+	unsigned n = 0;
+
+	for (uint32_t s = 60; s <= 70; s++)
+		sizes[n++] = s;
+	for (uint32_t s = 127; s <= 129; s++)
+		sizes[n++] = s;
+	sizes[n++] = 255, sizes[n++] = 256, sizes[n++] = 511, sizes[n++] = 512;
+	sizes[n++] = 1023, sizes[n++] = 1024, sizes[n++] = 1500, sizes[n++] = 1514;
+	while (n < CDK_DIM(sizes))
+		sizes[n++] = 60 + rnd() % (MAX_FRAME - 59);
+	exchange(p0, p1, sizes, n, 1000);
+	exchange(p1, p0, sizes, n, 2000);
+	assert_int_equal(cdk_mempool_in_use_count(mp), baseline);
+}
+
+/* Thousands of frames through 256-descriptor rings: many wraps. */
+static void test_wrap_around(void **state)
+{
+	enum { N = 5000 };
+	uint32_t *sizes = malloc(N * sizeof(*sizes));
+
+	for (unsigned i = 0; i < N; i++)
+		sizes[i] = 60 + rnd() % (MAX_FRAME - 59);
+	exchange(p0, p1, sizes, N, 10000);
+	exchange(p1, p0, sizes, N, 20000);
+	free(sizes);
+	assert_int_equal(cdk_mempool_in_use_count(mp), baseline);
+}
+
+/* One doorbell write per tx burst (the model counts register writes). */
+static void test_one_doorbell_per_burst(void **state)
+{
+	struct cdk_sim_dev *m0 = model_of(p0);
+	struct cdk_mbuf *tx[32], *rx[32];
+	struct cdk_sim_stats a, b;
+
+	for (unsigned i = 0; i < 32; i++)
+		tx[i] = make_frame(p0, p1, 100, i);
+	cdk_sim_stats_get(m0, &a);
+	assert_int_equal(cdk_eth_tx_burst(p0, 0, tx, 32), 32);
+	cdk_sim_stats_get(m0, &b);
+	assert_int_equal(b.reg_writes - a.reg_writes, 1);
+	assert_int_equal(drain(p1, rx, 32, 2000), 32);
+	cdk_pktmbuf_free_bulk(rx, 32);
+}
+
+static void test_jumbo_chains(void **state)
+{
+	enum { LEN = 9000, SEG = 2000 };
+	struct cdk_mbuf *head = NULL, *rx[2];
+	static uint8_t frame[LEN], buf[LEN];
+	struct cdk_ether_addr a;
+
+	assert_int_equal(cdk_eth_dev_set_mtu(p0, 9000), 0);
+	assert_int_equal(cdk_eth_dev_set_mtu(p1, 9000), 0);
+	cdk_eth_macaddr_get(p1, &a);
+	memcpy(frame, a.addr_bytes, 6);
+	for (unsigned i = 6; i < LEN; i++)
+		frame[i] = (uint8_t)(i * 13);
+	for (unsigned off = 0; off < LEN; off += SEG) {
+		struct cdk_mbuf *m = cdk_pktmbuf_alloc(mp);
+		uint16_t n = (uint16_t)CDK_MIN((unsigned)SEG, LEN - off);
+
+		memcpy(cdk_pktmbuf_append(m, n), frame + off, n);
+		if (head == NULL)
+			head = m;
+		else
+			assert_int_equal(cdk_pktmbuf_chain(head, m), 0);
+	}
+	assert_int_equal(head->nb_segs, 5);
+	assert_int_equal(cdk_eth_tx_burst(p0, 0, &head, 1), 1);
+	assert_int_equal(drain(p1, rx, 1, 2000), 1);
+	assert_int_equal(rx[0]->pkt_len, LEN);
+	assert_int_equal(rx[0]->nb_segs, (LEN + 2047) / 2048);
+	assert_memory_equal(cdk_pktmbuf_read(rx[0], 0, LEN, buf), frame, LEN);
+	cdk_pktmbuf_free(rx[0]);
+	/* 82576 DS 8.10.11: RLPML holds the largest frame, LPE lets it in. */
+	assert_int_equal(cdk_sim_reg_peek(model_of(p1), 0x5004), 9000 + 22);
+	assert_true(cdk_sim_reg_peek(model_of(p1), 0x100) & (1u << 5));
+	assert_int_equal(cdk_eth_dev_set_mtu(p0, 1500), 0);
+	assert_int_equal(cdk_eth_dev_set_mtu(p1, 1500), 0);
+	assert_false(cdk_sim_reg_peek(model_of(p1), 0x100) & (1u << 5));
+}
+
+/* Many TCP and UDP flows: each lands on the queue RETA gives its Toeplitz
+ * hash, with that hash in the mbuf, and every queue gets some. */
+static void check_rss(unsigned nflows, uint32_t f0, const uint8_t key[40],
+		      const uint16_t reta[128], unsigned per_q[NQ])
+{
+	struct cdk_mbuf **tx = calloc(nflows, sizeof(*tx));
+	struct cdk_mbuf **rx = calloc(nflows, sizeof(*rx));
+	uint16_t *qof = calloc(nflows, sizeof(*qof));
+	unsigned got;
+
+	for (unsigned i = 0; i < nflows; i++)
+		tx[i] = make_flow_frame(p0, p1, f0 + i, 100 + i % 200);
+	got = send_recv(p0, p1, tx, nflows, rx, qof, nflows);
+	assert_int_equal(got, nflows);
+	memset(per_q, 0, sizeof(unsigned) * NQ);
+	for (unsigned i = 0; i < got; i++) {
+		uint32_t f = flow_id(rx[i]), h = flow_hash(key, f);
+		uint32_t l4 = flow_of(f).proto == 6 ? CDK_PTYPE_L4_TCP : CDK_PTYPE_L4_UDP;
+
+		assert_true(f >= f0 && f < f0 + nflows);
+		assert_true(rx[i]->ol_flags & CDK_MBUF_F_RX_RSS_HASH);
+		assert_int_equal(rx[i]->hash.rss, h);
+		assert_int_equal(qof[i], reta[h & 127]);
+		assert_int_equal(rx[i]->packet_type & CDK_PTYPE_L3_MASK,
+				 CDK_PTYPE_L3_IPV4);
+		assert_int_equal(rx[i]->packet_type & CDK_PTYPE_L4_MASK, l4);
+		assert_int_equal(rx[i]->pkt_len, 100 + (f - f0) % 200);
+		per_q[qof[i]]++;
+	}
+	cdk_pktmbuf_free_bulk(rx, got);
+	free(tx);
+	free(rx);
+	free(qof);
+}
+
+static void test_rss_spread(void **state)
+{
+	enum { NFLOWS = 512 };
+	uint8_t key[40];
+	uint16_t reta[128];
+	unsigned per_q[NQ];
+	struct cdk_eth_stats st;
+
+	key_get(p1, key);
+	reta_get(p1, reta);
+	for (unsigned i = 0; i < 128; i++)
+		assert_int_equal(reta[i], i % NQ); /* the default spread */
+	cdk_eth_stats_reset(p1);
+	check_rss(NFLOWS, 0, key, reta, per_q);
+	/* per-queue statistics agree with what each queue handed over */
+	assert_int_equal(cdk_eth_stats_get(p1, &st), 0);
+	assert_int_equal(st.ipackets, NFLOWS);
+	for (unsigned q = 0; q < NQ; q++) {
+		assert_true(per_q[q] > NFLOWS / NQ / 2);
+		assert_int_equal(st.q_ipackets[q], per_q[q]);
+	}
+}
+
+/* Moving one RETA entry moves exactly the flows that hash to it. */
+static void test_reta_update_moves_flow(void **state)
+{
+	uint8_t key[40];
+	uint16_t reta[128], again[128];
+	unsigned per_q[NQ];
+	uint32_t h = 0;
+	struct cdk_eth_rss_reta_entry64 r[2] = { { 0, { 0 } }, { 0, { 0 } } };
+
+	key_get(p1, key);
+	reta_get(p1, reta);
+	h = flow_hash(key, 7) & 127;
+	r[h / 64].mask = 1ull << (h % 64);
+	r[h / 64].reta[h % 64] = (uint16_t)((reta[h] + 1) % NQ);
+	assert_int_equal(cdk_eth_dev_rss_reta_update(p1, r, 128), 0);
+	reta_get(p1, again);
+	for (unsigned i = 0; i < 128; i++)
+		assert_int_equal(again[i], i == h ? (reta[h] + 1) % NQ : reta[i]);
+	/* the device holds the new entry (82576 DS 8.10.14) */
+	assert_int_equal((cdk_sim_reg_peek(model_of(p1), 0x5c00 + 4 * (h / 4)) >>
+			  (8 * (h % 4))) & 0xff, (reta[h] + 1) % NQ);
+	check_rss(64, 0, key, again, per_q);
+	/* a queue outside the configured ones is refused */
+	r[h / 64].reta[h % 64] = NQ;
+	assert_int_equal(cdk_eth_dev_rss_reta_update(p1, r, 128), -EINVAL);
+	r[h / 64].reta[h % 64] = reta[h];
+	assert_int_equal(cdk_eth_dev_rss_reta_update(p1, r, 128), 0);
+}
+
+/* A new key changes the hashes; the device reports the new ones. */
+static void test_rss_key_update(void **state)
+{
+	uint8_t old[40], key[40], got[40];
+	uint16_t reta[128];
+	unsigned per_q[NQ], differ = 0;
+	struct cdk_eth_rss_conf c;
+
+	key_get(p1, old);
+	reta_get(p1, reta);
+	for (unsigned i = 0; i < 40; i++)
+		key[i] = (uint8_t)(rnd() | 1);
+	c = (struct cdk_eth_rss_conf){ key, 40, RSS_HF };
+	assert_int_equal(cdk_eth_dev_rss_hash_update(p1, &c), 0);
+	key_get(p1, got);
+	assert_memory_equal(got, key, 40);
+	for (uint32_t f = 0; f < 64; f++)
+		differ += flow_hash(old, f) != flow_hash(key, f);
+	assert_true(differ > 60);
+	check_rss(128, 1000, key, reta, per_q);
+	/* a short key is refused and changes nothing */
+	c = (struct cdk_eth_rss_conf){ key, 16, RSS_HF };
+	assert_int_equal(cdk_eth_dev_rss_hash_update(p1, &c), -EINVAL);
+	c = (struct cdk_eth_rss_conf){ old, 40, RSS_HF };
+	assert_int_equal(cdk_eth_dev_rss_hash_update(p1, &c), 0);
+}
+
+/* With UDP hashing off, UDP flows are hashed on the addresses only. */
+static void test_rss_hash_fields(void **state)
+{
+	struct cdk_eth_rss_conf c = { NULL, 0, CDK_ETH_RSS_IPV4 | CDK_ETH_RSS_NONFRAG_IPV4_TCP };
+	struct cdk_mbuf *m = make_flow_frame(p0, p1, 1, 200), *rx[1]; /* UDP */
+	uint8_t key[40], in[8];
+	struct flow fl = flow_of(1);
+
+	assert_int_equal(cdk_eth_dev_rss_hash_update(p1, &c), 0);
+	{
+		struct cdk_eth_rss_conf g = { key, 40, 0 };
+
+		assert_int_equal(cdk_eth_dev_rss_hash_conf_get(p1, &g), 0);
+		assert_int_equal(g.rss_hf, c.rss_hf);
+	}
+	assert_true(cdk_sim_reg_peek(model_of(p1), 0x5818) & (1u << 17));
+	assert_false(cdk_sim_reg_peek(model_of(p1), 0x5818) & (1u << 22));
+	memcpy(in, fl.src, 4);
+	memcpy(in + 4, fl.dst, 4);
+	assert_int_equal(cdk_eth_tx_burst(p0, 0, &m, 1), 1);
+	assert_int_equal(drain(p1, rx, 1, 2000), 1);
+	assert_int_equal(rx[0]->hash.rss, cdk_sim_toeplitz(key, in, 8));
+	cdk_pktmbuf_free(rx[0]);
+	c.rss_hf = RSS_HF;
+	assert_int_equal(cdk_eth_dev_rss_hash_update(p1, &c), 0);
+}
+
+/* Nobody polls: the queue's ring fills, then the NIC drops (DROP_EN with
+ * several queues: RQDPC, reported as imissed). Nothing is lost unseen. */
+static void test_rx_full_missed(void **state)
+{
+	enum { N = 3000 };
+	struct cdk_mbuf **tx = calloc(N, sizeof(*tx)), **rx = calloc(N, sizeof(*rx));
+	struct cdk_eth_stats st;
+	unsigned sent = 0, got;
+	uint64_t deadline = cdk_get_tsc_cycles() + 5 * cdk_get_tsc_hz();
+
+	cdk_eth_stats_reset(p1);
+	for (unsigned i = 0; i < N; i++)
+		tx[i] = make_frame(p0, p1, 1000, i);
+	while (sent < N && cdk_get_tsc_cycles() < deadline)
+		sent += cdk_eth_tx_burst(p0, 0, tx + sent, (uint16_t)(N - sent));
+	assert_int_equal(sent, N);
+	assert_int_equal(cdk_sim_quiesce(model_of(p0), 2000), 0);
+	cdk_sim_quiesce(model_of(p1), 2000);
+	got = drain(p1, rx, N, 500);
+	assert_int_equal(cdk_eth_stats_get(p1, &st), 0);
+	assert_true(st.imissed > 0);
+	assert_true(got < N);
+	assert_int_equal(got + st.imissed, N);
+	assert_int_equal(st.ipackets, got);
+	assert_int_equal(xstat(p1, "rx_q0_hw_drops") + xstat(p1, "rx_missed_packets"),
+			 st.imissed);
+	cdk_pktmbuf_free_bulk(rx, got);
+	free(tx);
+	free(rx);
+}
+
+static void test_stats_and_xstats(void **state)
+{
+	enum { N = 500 };
+	uint32_t sizes[N];
+	uint64_t bytes = 0;
+	struct cdk_eth_stats s0, s1;
+
+	cdk_eth_stats_reset(p0);
+	cdk_eth_stats_reset(p1);
+	for (unsigned i = 0; i < N; i++) {
+		sizes[i] = 60 + rnd() % (MAX_FRAME - 59);
+		bytes += sizes[i];
+	}
+	exchange(p0, p1, sizes, N, 0);
+	assert_int_equal(cdk_eth_stats_get(p0, &s0), 0);
+	assert_int_equal(cdk_eth_stats_get(p1, &s1), 0);
+	assert_int_equal(s0.opackets, N);
+	assert_int_equal(s0.obytes, bytes);
+	assert_int_equal(s0.q_opackets[0], N);
+	assert_int_equal(s1.ipackets, N);
+	assert_int_equal(s1.ibytes, bytes);
+	assert_int_equal(s1.q_ipackets[0], N);
+	assert_int_equal(s1.ierrors + s1.imissed + s0.oerrors, 0);
+	assert_int_equal(xstat(p0, "tx_hw_good_packets"), N);
+	assert_int_equal(xstat(p0, "tx_hw_good_bytes"), bytes + 4 * N);
+	assert_int_equal(xstat(p1, "rx_hw_good_packets"), N);
+	assert_int_equal(xstat(p1, "rx_hw_good_bytes"), bytes + 4 * N);
+	assert_int_equal(xstat(p1, "rx_good_packets"), N);
+	/* clear-on-read registers are accumulated, not lost: read again */
+	assert_int_equal(xstat(p1, "rx_hw_good_packets"), N);
+	cdk_eth_xstats_reset(p1);
+	assert_int_equal(xstat(p1, "rx_hw_good_packets"), 0);
+	assert_int_equal(xstat(p1, "rx_good_packets"), 0);
+}
+
+/* Per-queue tx: each tx queue sends, the counters say which. */
+static void test_tx_queues(void **state)
+{
+	struct cdk_mbuf *tx[NQ * 8], *rx[NQ * 8];
+	struct cdk_eth_stats st;
+
+	cdk_eth_stats_reset(p0);
+	for (unsigned q = 0; q < NQ; q++) {
+		for (unsigned i = 0; i < 8; i++)
+			tx[q * 8 + i] = make_frame(p0, p1, 80 + q, q * 8 + i);
+		assert_int_equal(cdk_eth_tx_burst(p0, (uint16_t)q, tx + q * 8, 8), 8);
+	}
+	assert_int_equal(drain(p1, rx, NQ * 8, 2000), NQ * 8);
+	cdk_pktmbuf_free_bulk(rx, NQ * 8);
+	assert_int_equal(cdk_eth_stats_get(p0, &st), 0);
+	for (unsigned q = 0; q < NQ; q++)
+		assert_int_equal(st.q_opackets[q], 8);
+	assert_int_equal(st.q_obytes[2], 8 * 82);
+}
+
+static void restart_with(uint16_t port, uint64_t rx_offloads)
+{
+	assert_int_equal(cdk_eth_dev_stop(port), 0);
+	assert_int_equal(port_configure(port, rx_offloads), 0);
+	assert_int_equal(cdk_eth_dev_start(port), 0);
+}
+
+/* 82576 DS 8.2.1 CTRL.VME: the tag leaves the frame for the write-back. */
+static void test_vlan_strip(void **state)
+{
+	struct cdk_mbuf *m, *rx[1];
+	uint8_t orig[200];
+
+	for (int strip = 1; strip >= 0; strip--) {
+		restart_with(p1, strip ? CDK_ETH_RX_OFFLOAD_VLAN_STRIP : 0);
+		m = make_frame(p0, p1, 200, 9);
+		uint8_t *p = cdk_pktmbuf_mtod(m, uint8_t *);
+		memmove(p + 16, p + 12, 200 - 16);
+		p[12] = 0x81, p[13] = 0x00, p[14] = 0x01, p[15] = 0x23;
+		memcpy(orig, p, 200);
+		assert_int_equal(cdk_eth_tx_burst(p0, 0, &m, 1), 1);
+		assert_int_equal(drain(p1, rx, 1, 2000), 1);
+		if (strip) {
+			assert_int_equal(rx[0]->pkt_len, 196);
+			assert_true(rx[0]->ol_flags & CDK_MBUF_F_RX_VLAN);
+			assert_true(rx[0]->ol_flags & CDK_MBUF_F_RX_VLAN_STRIPPED);
+			assert_int_equal(rx[0]->vlan_tci, 0x0123);
+			assert_memory_equal(cdk_pktmbuf_mtod(rx[0], uint8_t *), orig, 12);
+			assert_memory_equal(cdk_pktmbuf_mtod(rx[0], uint8_t *) + 12,
+					    orig + 16, 184);
+		} else {
+			assert_int_equal(rx[0]->pkt_len, 200);
+			assert_false(rx[0]->ol_flags & CDK_MBUF_F_RX_VLAN);
+			assert_memory_equal(cdk_pktmbuf_mtod(rx[0], uint8_t *), orig, 200);
+		}
+		cdk_pktmbuf_free(rx[0]);
+	}
+	assert_int_equal(cdk_mempool_in_use_count(mp), baseline);
+}
+
+/* Checksum offload: one context descriptor (82576 DS 7.2.2.2) with the
+ * header lengths and TUCMD, then data descriptors asking for IXSM/TXSM;
+ * a second packet of the same shape reuses the context. */
+static void test_tx_cksum_offload(void **state)
+{
+	struct cdk_eth_dev *dev = cdk_eth_dev_get(p0);
+	struct igb_tx_queue *q = dev->tx_queues[1];
+	struct cdk_mbuf *m[3], *rx[3];
+	uint16_t t0 = q->tx_tail;
+	uint32_t d[5][4];
+
+	for (int i = 0; i < 3; i++) {
+		m[i] = make_flow_frame(p0, p1, (uint32_t)(i == 2 ? 2 : 1), 300); /* UDP, UDP, TCP */
+		uint8_t *ip = cdk_pktmbuf_mtod(m[i], uint8_t *) + 14;
+		ip[10] = ip[11] = 0;
+		m[i]->l2_len = 14;
+		m[i]->l3_len = 20;
+		m[i]->ol_flags = CDK_MBUF_F_TX_IPV4 | CDK_MBUF_F_TX_IP_CKSUM |
+				 (i == 2 ? CDK_MBUF_F_TX_TCP_CKSUM : CDK_MBUF_F_TX_UDP_CKSUM);
+	}
+	assert_int_equal(cdk_eth_tx_burst(p0, 1, m, 3), 3);
+	for (int i = 0; i < 5; i++) {
+		uint32_t *p = cdk_cap_ptr(&q->ring, (uint64_t)((t0 + i) % TXD) * 16, 16,
+					  CDK_CAP_PERM_LOAD);
+		assert_non_null(p);
+		memcpy(d[i], p, 16);
+	}
+	/* context (UDP), data, data (same context), context (TCP), data */
+	assert_int_equal((d[0][2] >> 20) & 0xf, 2);
+	assert_int_equal(d[0][0], 20u | 14u << 9);
+	assert_int_equal(d[0][2] & (1u << 10), 1u << 10); /* TUCMD.IPV4 */
+	assert_int_equal(d[0][2] & (3u << 11), 0);        /* L4T UDP */
+	assert_int_equal((d[1][2] >> 20) & 0xf, 3);
+	assert_int_equal(d[1][3] & (3u << 8), 3u << 8);   /* IXSM TXSM */
+	assert_int_equal(d[1][3] >> 14, 300);             /* PAYLEN */
+	assert_int_equal((d[2][2] >> 20) & 0xf, 3);
+	assert_int_equal((d[3][2] >> 20) & 0xf, 2);
+	assert_int_equal(d[3][2] & (3u << 11), 1u << 11); /* L4T TCP */
+	assert_int_equal((d[4][2] >> 20) & 0xf, 3);
+	assert_int_equal(drain(p1, rx, 3, 2000), 3);
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(rx[i]->pkt_len, 300);
+		assert_int_equal(flow_id(rx[i]), i == 2 ? 2 : 1);
+	}
+	cdk_pktmbuf_free_bulk(rx, 3);
+	/* header lengths no context holds: refused, nothing posted */
+	m[0] = make_flow_frame(p0, p1, 3, 100);
+	m[0]->ol_flags = CDK_MBUF_F_TX_IP_CKSUM;
+	m[0]->l2_len = 14;
+	m[0]->l3_len = 0;
+	m[0]->l2_len = 0;
+	assert_int_equal(cdk_eth_tx_burst(p0, 1, m, 1), 0);
+	assert_int_equal(xstat(p0, "tx_bad_offload_refused"), 1);
+	cdk_pktmbuf_free(m[0]);
+}
+
+static void test_stop_start(void **state)
+{
+	uint32_t sizes[100];
+
+	for (unsigned i = 0; i < CDK_DIM(sizes); i++)
+		sizes[i] = 60 + rnd() % (MAX_FRAME - 59);
+	for (int round = 0; round < 3; round++) {
+		assert_int_equal(cdk_eth_dev_stop(p1), 0);
+		assert_int_equal(cdk_eth_dev_stop(p0), 0);
+		/* every mbuf the rings held is back in the pool */
+		assert_int_equal(cdk_mempool_in_use_count(mp), 0);
+		assert_int_equal(cdk_eth_dev_start(p0), 0);
+		assert_int_equal(cdk_eth_dev_start(p1), 0);
+		assert_int_equal(cdk_mempool_in_use_count(mp), baseline);
+		exchange(p0, p1, sizes, CDK_DIM(sizes), 100 * round);
+		exchange(p1, p0, sizes, CDK_DIM(sizes), 100 * round);
+	}
+}
+
+/* A unicast frame for someone else gets through only when promiscuous. */
+static void test_promiscuous(void **state)
+{
+	struct cdk_sim_dev *m1 = model_of(p1);
+	struct cdk_mbuf *m, *rx[4];
+	struct cdk_sim_stats a, b;
+	static const uint8_t other[6] = { 0x02, 0x11, 0x22, 0x33, 0x44, 0x55 };
+
+	for (int promisc = 0; promisc <= 2; promisc++) {
+		if (promisc == 1)
+			assert_int_equal(cdk_eth_promiscuous_enable(p1), 0);
+		if (promisc == 2)
+			assert_int_equal(cdk_eth_promiscuous_disable(p1), 0);
+		m = make_frame(p0, p1, 200, 77);
+		memcpy(cdk_pktmbuf_mtod(m, uint8_t *), other, 6);
+		cdk_sim_stats_get(m1, &a);
+		assert_int_equal(cdk_eth_tx_burst(p0, 0, &m, 1), 1);
+		cdk_sim_quiesce(model_of(p0), 1000);
+		if (promisc == 1) {
+			assert_int_equal(drain(p1, rx, 1, 1000), 1);
+			assert_memory_equal(cdk_pktmbuf_mtod(rx[0], uint8_t *), other, 6);
+			cdk_pktmbuf_free(rx[0]);
+		} else {
+			assert_int_equal(drain(p1, rx, 1, 100), 0);
+			cdk_sim_stats_get(m1, &b);
+			assert_int_equal(b.rx_filtered - a.rx_filtered, 1);
+		}
+	}
+}
+
+/* --cap-report's view of a port: per queue exactly the manifest's slices,
+ * each 4 bytes at 0x40 * q. */
+static void test_cap_report(void **state)
+{
+	char *buf = NULL, line[64];
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	assert_true(cdk_eth_dev_cap_report(p0, f) > 0);
+	fclose(f);
+	for (unsigned q = 0; q < NQ; q++) {
+		snprintf(line, sizeof(line), "[0x%x, +4) W    RDT", 0xc018 + 0x40 * q);
+		assert_non_null(strstr(buf, line));
+		snprintf(line, sizeof(line), "[0x%x, +4) R    RDH", 0xc010 + 0x40 * q);
+		assert_non_null(strstr(buf, line));
+		snprintf(line, sizeof(line), "[0x%x, +4) W    TDT", 0xe018 + 0x40 * q);
+		assert_non_null(strstr(buf, line));
+		snprintf(line, sizeof(line), "[0x%x, +4) R    TDH", 0xe010 + 0x40 * q);
+		assert_non_null(strstr(buf, line));
+	}
+	assert_int_equal(test_count(buf, "mmio"), 4 * NQ);
+	assert_int_equal(test_count(buf, "descriptor ring"), 2 * NQ);
+	free(buf);
+}
+
+/* No queue reaches another queue's registers, nor its own ring base,
+ * length, SRRCTL or RXDCTL: each doorbell is 4 bytes, write only. */
+static void test_no_other_queue(void **state)
+{
+	struct cdk_eth_dev *dev = cdk_eth_dev_get(p0);
+	struct igb_rx_queue *r0 = dev->rx_queues[0], *r1 = dev->rx_queues[1];
+	struct igb_tx_queue *t0 = dev->tx_queues[0], *t1 = dev->tx_queues[1];
+	struct cdk_cap_stats a, b;
+	uint32_t v;
+
+	cdk_cap_stats_get(&a);
+	/* queue 1's RDT is at +0x40 from queue 0's */
+	assert_int_equal(r1->doorbell.base - r0->doorbell.base, 0x40);
+	assert_int_equal(cdk_cap_write32(&r0->doorbell, 0x40, 0), -EFAULT);
+	assert_int_equal(cdk_cap_write32(&t0->doorbell, 0x40, 0), -EFAULT);
+	assert_int_equal(cdk_cap_write32(&r1->doorbell, (uint64_t)-0x40, 0), -EFAULT);
+	assert_int_equal(cdk_cap_write32(&r0->doorbell, (uint64_t)-0x18, 0), -EFAULT); /* RDBAL */
+	assert_int_equal(cdk_cap_write32(&r0->doorbell, 0x10, 0), -EFAULT);  /* RXDCTL */
+	assert_int_equal(cdk_cap_write32(&r0->doorbell, (uint64_t)-0xc, 0), -EFAULT); /* SRRCTL */
+	assert_int_equal(cdk_cap_write32(&r0->doorbell, 4, 0), -EFAULT);
+	assert_int_equal(cdk_cap_read32(&r0->doorbell, 0, &v), -EACCES);
+	assert_int_equal(cdk_cap_write32(&r0->head, 0, 0), -EACCES);
+	assert_int_equal(cdk_cap_read32(&r0->head, 8, &v), -EFAULT); /* RDT */
+	assert_null(cdk_cap_ptr(&r0->ring, (uint64_t)RXD * 16, 16, CDK_CAP_PERM_LOAD));
+	cdk_cap_stats_get(&b);
+	assert_int_equal(b.faults - a.faults, 11);
+	for (unsigned q = 0; q < NQ; q++) {
+		struct igb_rx_queue *rq = dev->rx_queues[q];
+		struct igb_tx_queue *tq = dev->tx_queues[q];
+
+		assert_int_equal(rq->doorbell.len, 4);
+		assert_int_equal(tq->doorbell.len, 4);
+		for (unsigned o = 0; o < NQ; o++)
+			if (o != q) {
+				struct igb_rx_queue *ro = dev->rx_queues[o];
+				struct igb_tx_queue *to = dev->tx_queues[o];
+
+				assert_false(cdk_cap_covers(&rq->doorbell,
+							    (void *)ro->doorbell.base, 4,
+							    CDK_CAP_PERM_STORE));
+				assert_false(cdk_cap_covers(&tq->doorbell,
+							    (void *)to->doorbell.base, 4,
+							    CDK_CAP_PERM_STORE));
+				assert_false(cdk_cap_covers(&rq->ring, (void *)ro->ring.base,
+							    16, CDK_CAP_PERM_LOAD));
+			}
+	}
+	(void)t1;
+	/* nothing was disturbed: traffic still flows */
+	uint32_t sizes[4] = { 60, 600, 1200, 1514 };
+	exchange(p0, p1, sizes, 4, 0);
+}
+
+/* A copy of the doorbell kept across stop is stale. */
+static void test_stale_doorbell(void **state)
+{
+	struct cdk_eth_dev *dev = cdk_eth_dev_get(p1);
+	struct igb_rx_queue *rq = dev->rx_queues[2];
+	cdk_cap_t kept = rq->doorbell, kept_ring = rq->ring;
+	uint32_t sizes[4] = { 60, 600, 1200, 1514 };
+
+	assert_int_equal(cdk_cap_write32(&kept, 0, rq->rdt), 0);
+	assert_int_equal(cdk_eth_dev_stop(p1), 0);
+	assert_int_equal(cdk_cap_write32(&kept, 0, 0), -ESTALE);
+	assert_null(cdk_cap_ptr(&kept_ring, 0, 16, CDK_CAP_PERM_LOAD));
+	assert_int_equal(cdk_eth_dev_start(p1), 0);
+	assert_int_equal(cdk_cap_write32(&kept, 0, 0), -ESTALE);
+	exchange(p0, p1, sizes, 4, 0);
+}
+
+/* An mbuf outside every pool the tx queue was granted is refused before
+ * its address reaches the device. */
+static void test_tx_ungranted_refused(void **state)
+{
+	struct cdk_mempool *late = cdk_pktmbuf_pool_create("igb_late", 63, 0, 0,
+							   CDK_MBUF_DEFAULT_BUF_SIZE, 0);
+	struct cdk_sim_stats a, b;
+	struct cdk_mbuf *m, *fake, *src, *rx[2];
+	uint8_t *fake_buf;
+	uint32_t sizes[2] = { 60, 1514 };
+
+	assert_non_null(late);
+	cdk_eth_stats_reset(p0);
+	cdk_sim_stats_get(model_of(p0), &a);
+	m = cdk_pktmbuf_alloc(late);
+	src = make_frame(p0, p1, 60, 1);
+	memcpy(cdk_pktmbuf_append(m, 60), cdk_pktmbuf_mtod(src, void *), 60);
+	cdk_pktmbuf_free(src);
+	assert_int_equal(cdk_eth_tx_burst(p0, 0, &m, 1), 0);
+	assert_int_equal(xstat(p0, "tx_refused_not_granted"), 1);
+	fake = aligned_alloc(64, sizeof(*fake));
+	fake_buf = malloc(2048);
+	memset(fake, 0, sizeof(*fake));
+	memset(fake_buf, 0xab, 2048);
+	fake->buf_addr = fake_buf;
+	fake->buf_iova = (uint64_t)(uintptr_t)fake_buf;
+	fake->data_len = 100;
+	fake->pkt_len = 100;
+	fake->nb_segs = 1;
+	fake->refcnt = 1;
+	assert_int_equal(cdk_eth_tx_burst(p0, 3, &fake, 1), 0);
+	assert_int_equal(xstat(p0, "tx_refused_not_granted"), 2);
+	cdk_sim_quiesce(model_of(p0), 1000);
+	cdk_sim_stats_get(model_of(p0), &b);
+	assert_int_equal(b.tx_frames, a.tx_frames);
+	assert_int_equal(b.dma_faults, 0);
+	assert_int_equal(drain(p1, rx, 2, 100), 0);
+	exchange(p0, p1, sizes, 2, 0);
+	/* a restart grants the pools that exist now: the late one too */
+	assert_int_equal(cdk_eth_dev_stop(p0), 0);
+	assert_int_equal(cdk_eth_dev_start(p0), 0);
+	assert_int_equal(cdk_eth_tx_burst(p0, 0, &m, 1), 1);
+	assert_int_equal(drain(p1, rx, 1, 1000), 1);
+	cdk_pktmbuf_free(rx[0]);
+	free(fake_buf);
+	free(fake);
+}
+
+/* Hostile device: a write-back longer than the buffer is dropped. */
+static void test_hostile_bad_len(void **state)
+{
+	enum { N = 200 };
+	struct cdk_sim_dev *m1 = model_of(p1);
+	struct cdk_mbuf *tx[N], *rx[N];
+	uint32_t sizes[8] = { 60, 100, 200, 400, 800, 1000, 1400, 1514 };
+	unsigned got;
+
+	cdk_eth_stats_reset(p1);
+	cdk_sim_set_hostile(m1, CDK_SIM_HOSTILE_BAD_LEN);
+	for (unsigned i = 0; i < N; i++)
+		tx[i] = make_flow_frame(p0, p1, i, 60 + i);
+	got = send_paced(p0, p1, tx, N, rx, N);
+	got += drain(p1, rx + got, N - got, 200);
+	cdk_sim_set_hostile(m1, 0);
+	assert_int_equal(got, 0);
+	assert_int_equal(xstat(p1, "rx_bad_length_drops"), N);
+	exchange(p0, p1, sizes, 8, 0);
+	assert_int_equal(cdk_mempool_in_use_count(mp), baseline);
+}
+
+/* Random status and error bits (EOP may never come): dropped, counted. */
+static void test_hostile_flip_status(void **state)
+{
+	enum { N = 300 };
+	struct cdk_sim_dev *m1 = model_of(p1);
+	struct cdk_mbuf *tx[N], *rx[N];
+	unsigned got;
+
+	cdk_eth_stats_reset(p1);
+	cdk_sim_set_hostile(m1, CDK_SIM_HOSTILE_FLIP_STATUS);
+	for (unsigned i = 0; i < N; i++)
+		tx[i] = make_flow_frame(p0, p1, i, 60 + rnd() % 1455);
+	got = send_paced(p0, p1, tx, N, rx, N);
+	got += drain(p1, rx + got, N - got, 200);
+	cdk_sim_set_hostile(m1, 0);
+	assert_int_equal(got, 0);
+	assert_true(xstat(p1, "rx_bad_status_drops") > 0);
+	/* a lying EOP may have left a frame open: restart the port */
+	restart_with(p1, 0);
+	uint32_t one[1] = { 64 };
+	exchange(p0, p1, one, 1, 5);
+	assert_int_equal(cdk_mempool_in_use_count(mp), baseline);
+}
+
+/* DD on the tail descriptor, which the device never owned: not a frame. */
+static void test_hostile_ghost_dd(void **state)
+{
+	enum { N = 400 };
+	struct cdk_sim_dev *m1 = model_of(p1);
+	struct cdk_mbuf *tx[N], *rx[N + 64];
+	unsigned got, matched = 0;
+
+	cdk_eth_stats_reset(p1);
+	cdk_sim_set_hostile(m1, CDK_SIM_HOSTILE_GHOST_DD);
+	for (unsigned i = 0; i < N; i++)
+		tx[i] = make_frame(p0, p1, 60 + i, i);
+	got = send_paced(p0, p1, tx, N, rx, N + 64);
+	got += drain(p1, rx + got, N + 64 - got, 200);
+	cdk_sim_set_hostile(m1, 0);
+	for (unsigned i = 0; i < got && matched < N; i++)
+		if (frame_ok(rx[i], 60 + matched, matched))
+			matched++;
+	assert_int_equal(matched, N);
+	assert_true(xstat(p1, "rx_ghost_dd_drops") > 0);
+	cdk_pktmbuf_free_bulk(rx, got);
+	assert_int_equal(cdk_mempool_in_use_count(mp), baseline);
+}
+
+/* Everything at once over RSS'd flows: no crash, no access outside the
+ * buffers (ASan), every mbuf back, and the device never DMAs outside. */
+static void test_hostile_all(void **state)
+{
+	enum { N = 2000 };
+	struct cdk_mbuf **tx = calloc(N, sizeof(*tx)), **rx = calloc(N * 2, sizeof(*rx));
+	struct cdk_sim_stats s;
+	unsigned got;
+
+	cdk_sim_set_hostile(model_of(p1), CDK_SIM_HOSTILE_ALL);
+	for (unsigned i = 0; i < N; i++)
+		tx[i] = i & 1 ? make_flow_frame(p0, p1, i, 60 + rnd() % 1455)
+			      : make_frame(p0, p1, 60 + rnd() % 1455, i);
+	got = send_paced(p0, p1, tx, N, rx, 2 * N);
+	got += drain(p1, rx + got, 2 * N - got, 300);
+	cdk_sim_set_hostile(model_of(p1), 0);
+	for (unsigned i = 0; i < got; i++) {
+		assert_true(rx[i]->pkt_len <= 9022);
+		assert_int_equal(cdk_mbuf_check(rx[i], 1, NULL), 0);
+	}
+	cdk_pktmbuf_free_bulk(rx, got);
+	cdk_sim_stats_get(model_of(p1), &s);
+	assert_int_equal(s.dma_faults, 0);
+	assert_true(s.hostile_events > 0);
+	restart_with(p1, 0);
+	assert_int_equal(cdk_mempool_in_use_count(mp), baseline);
+	uint32_t sizes[3] = { 60, 700, 1514 };
+	exchange(p0, p1, sizes, 3, 0);
+	free(tx);
+	free(rx);
+}
+
+/* At the end every mbuf is back in its pool. */
+static void test_all_mbufs_returned(void **state)
+{
+	assert_int_equal(cdk_eth_dev_stop(p0), 0);
+	assert_int_equal(cdk_eth_dev_stop(p1), 0);
+	assert_int_equal(cdk_mempool_in_use_count(mp), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_link_and_info),
+		cmocka_unit_test(test_sizes_both_ways),
+		cmocka_unit_test(test_wrap_around),
+		cmocka_unit_test(test_one_doorbell_per_burst),
+		cmocka_unit_test(test_jumbo_chains),
+		cmocka_unit_test(test_rss_spread),
+		cmocka_unit_test(test_reta_update_moves_flow),
+		cmocka_unit_test(test_rss_key_update),
+		cmocka_unit_test(test_rss_hash_fields),
+		cmocka_unit_test(test_rx_full_missed),
+		cmocka_unit_test(test_stats_and_xstats),
+		cmocka_unit_test(test_tx_queues),
+		cmocka_unit_test(test_vlan_strip),
+		cmocka_unit_test(test_tx_cksum_offload),
+		cmocka_unit_test(test_stop_start),
+		cmocka_unit_test(test_promiscuous),
+		cmocka_unit_test(test_cap_report),
+		cmocka_unit_test(test_no_other_queue),
+		cmocka_unit_test(test_stale_doorbell),
+		cmocka_unit_test(test_tx_ungranted_refused),
+		cmocka_unit_test(test_hostile_bad_len),
+		cmocka_unit_test(test_hostile_flip_status),
+		cmocka_unit_test(test_hostile_ghost_dd),
+		cmocka_unit_test(test_hostile_all),
+		cmocka_unit_test(test_all_mbufs_returned),
+	};
+
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
