@@ -226,6 +226,22 @@ static __cdk_always_inline int cdk_cap_contains(const cdk_cap_t *c,
 #endif
 }
 
+/* IOVA of [p, p+n) in c, checking the range only: for a burst that already
+ * checked cdk_cap_usable(c, CDK_CAP_PERM_DMA). */
+static __cdk_always_inline int cdk_cap_iova_in(const cdk_cap_t *c,
+					       const void *p, uint64_t n,
+					       uint64_t *iova)
+{
+	uint64_t off = (uint64_t)((uintptr_t)p - c->base);
+
+	if (cdk_likely(cdk_cap_contains(c, p, n) &&
+		       !(c->perms & CDK_CAP_ATTR_PAGED))) {
+		*iova = c->iova + off;
+		return 0;
+	}
+	return cdk_cap_slow_iova(c, off, n, iova);
+}
+
 /* ---- Derivation, sealing, revocation, validation (control path) ---- */
 
 /*

@@ -23,21 +23,49 @@ static __cdk_always_inline void *desc_at(const cdk_cap_t *ring, uint16_t idx)
 			   E1000_DESC_SIZE, DESC_RW);
 }
 
+/*
+ * The same inside a burst, which checked once that the ring is usable
+ * (permissions, revocation): here only the range. The burst works on a
+ * local copy of its capabilities, so that stores into packets and
+ * descriptors cannot make the compiler read them again.
+ */
+static __cdk_always_inline void *desc_in(const cdk_cap_t *ring, uint16_t idx)
+{
+	void *d = (char *)ring->base + (size_t)idx * E1000_DESC_SIZE;
+
+	return cdk_likely(cdk_cap_contains(ring, d, E1000_DESC_SIZE)) ? d : NULL;
+}
+
+/* Both capabilities a burst needs usable, or a fault and nothing done. */
+static __cdk_always_inline int burst_caps_ok(const cdk_cap_t *ring,
+					     const cdk_cap_t *pool)
+{
+	if (cdk_likely(cdk_cap_usable(ring, DESC_RW) &&
+		       (pool == NULL || cdk_cap_usable(pool, CDK_CAP_PERM_DMA))))
+		return 1;
+	if (!cdk_cap_usable(ring, DESC_RW))
+		cdk_cap_fault(ring, 0, E1000_DESC_SIZE, DESC_RW);
+	else
+		cdk_cap_fault(pool, 0, 1, CDK_CAP_PERM_DMA);
+	return 0;
+}
+
 /* The device's half of a descriptor (length .. special, or status). */
 static __cdk_always_inline uint64_t *desc_upper(void *d)
 {
 	return (uint64_t *)((char *)d + 8);
 }
 
-/* Give the device m's buffer in descriptor d, status cleared. */
-static __cdk_always_inline int rx_post(struct e1000_rx_queue *q, void *d,
-				       struct cdk_mbuf *m)
+/* Give the device m's buffer in descriptor d, status cleared; pool has
+ * been checked usable for this burst. */
+static __cdk_always_inline int rx_post(const cdk_cap_t *pool, uint32_t buf_len,
+				       void *d, struct cdk_mbuf *m)
 {
 	uint64_t iova;
 
-	if (cdk_unlikely(cdk_cap_iova_of(&q->pool,
+	if (cdk_unlikely(cdk_cap_iova_in(pool,
 					 (char *)m->buf_addr + CDK_PKTMBUF_HEADROOM,
-					 q->buf_len, &iova) < 0))
+					 buf_len, &iova) < 0))
 		return -1;
 	*(volatile uint64_t *)d = iova;
 	__atomic_store_n(desc_upper(d), 0, __ATOMIC_RELAXED);
@@ -75,10 +103,13 @@ static __cdk_always_inline int rx_wb_ok(struct e1000_rx_queue *q,
 uint16_t e1000_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 {
 	struct e1000_rx_queue *q = rxq;
+	const cdk_cap_t ring = q->ring, pool = q->pool;
 	uint16_t idx = q->rx_tail, nb_rx = 0, nb_hold = q->nb_hold;
 
+	if (cdk_unlikely(!burst_caps_ok(&ring, &pool)))
+		return 0;
 	while (nb_rx < n) {
-		void *d = desc_at(&q->ring, idx);
+		void *d = desc_in(&ring, idx);
 		struct cdk_mbuf *m, *nm;
 		uint64_t wb;
 		uint8_t st;
@@ -92,7 +123,7 @@ uint16_t e1000_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 			break;
 		if (cdk_unlikely(idx == q->rdt)) {
 			/* The device never owned this one: not a frame. */
-			rx_post(q, d, q->sw_ring[idx]);
+			rx_post(&pool, q->buf_len, d, q->sw_ring[idx]);
 			q->ghost_dd++;
 			break;
 		}
@@ -133,7 +164,7 @@ uint16_t e1000_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 			q->discard = !(st & E1000_RXD_STAT_EOP);
 			nm = m;
 		}
-		if (cdk_unlikely(rx_post(q, d, nm) < 0)) {
+		if (cdk_unlikely(rx_post(&pool, q->buf_len, d, nm) < 0)) {
 			/* Only a revoked pool gets here: keep the mbuf. */
 			q->iova_fault++;
 			if (nm != m)
@@ -148,7 +179,7 @@ uint16_t e1000_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 	q->pkts += nb_rx;
 	if (nb_hold > q->free_thresh) {
 		uint16_t rdt = (uint16_t)(idx == 0 ? q->nb_desc - 1 : idx - 1);
-		void *held = desc_at(&q->ring, q->rdt);
+		void *held = desc_in(&ring, q->rdt);
 
 		/* The slot held back becomes the device's. Whatever a device
 		 * wrote there while it was not (a DD, another address) is
@@ -158,7 +189,7 @@ uint16_t e1000_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 								__ATOMIC_ACQUIRE)) &
 			    E1000_RXD_STAT_DD)
 				q->ghost_dd++;
-			rx_post(q, held, q->sw_ring[q->rdt]);
+			rx_post(&pool, q->buf_len, held, q->sw_ring[q->rdt]);
 		}
 		__atomic_thread_fence(__ATOMIC_RELEASE);
 		cdk_cap_write32(&q->doorbell, 0, rdt);
@@ -177,7 +208,8 @@ int e1000_rx_ring_fill(struct e1000_rx_queue *q)
 
 		if (m == NULL)
 			return -ENOMEM;
-		if (d == NULL || rx_post(q, d, m) < 0) {
+		if (d == NULL || !cdk_cap_usable(&q->pool, CDK_CAP_PERM_DMA) ||
+		    rx_post(&q->pool, q->buf_len, d, m) < 0) {
 			cdk_mbuf_raw_free(m);
 			return -EFAULT;
 		}
@@ -211,19 +243,27 @@ void e1000_rx_queue_reset(struct e1000_rx_queue *q)
 	q->pkt_first = q->pkt_last = NULL;
 }
 
-/* The IOVA of [p, p+len) from a pool this queue was granted. */
-static __cdk_always_inline int tx_iova(struct e1000_tx_queue *q, const void *p,
-				       uint32_t len, uint64_t *iova)
+/* Another granted pool holding [p, p+len); it becomes *cur. */
+static __cdk_noinline int tx_other_pool(struct e1000_tx_queue *q, cdk_cap_t *cur,
+					const void *p, uint32_t len, uint64_t *iova)
 {
-	if (cdk_likely(cdk_cap_covers(&q->pools[q->last_pool], p, len,
-				      CDK_CAP_PERM_DMA)))
-		return cdk_cap_iova_of(&q->pools[q->last_pool], p, len, iova);
 	for (unsigned i = 0; i < q->n_pools; i++)
 		if (cdk_cap_covers(&q->pools[i], p, len, CDK_CAP_PERM_DMA)) {
 			q->last_pool = (uint16_t)i;
-			return cdk_cap_iova_of(&q->pools[i], p, len, iova);
+			*cur = q->pools[i];
+			return cdk_cap_iova_in(cur, p, len, iova);
 		}
 	return -1;
+}
+
+/* The IOVA of [p, p+len) from a pool this queue was granted: the one that
+ * matched last (checked usable for this burst) or, rarely, another. */
+static __cdk_always_inline int tx_iova(struct e1000_tx_queue *q, cdk_cap_t *cur,
+				       const void *p, uint32_t len, uint64_t *iova)
+{
+	if (cdk_likely(cdk_cap_contains(cur, p, len)))
+		return cdk_cap_iova_in(cur, p, len, iova);
+	return tx_other_pool(q, cur, p, len, iova);
 }
 
 /* Take back the descriptors up to the next RS'd one the device is done
@@ -251,9 +291,13 @@ static int tx_clean(struct e1000_tx_queue *q)
 uint16_t e1000_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 {
 	struct e1000_tx_queue *q = txq;
+	const cdk_cap_t ring = q->ring;
+	cdk_cap_t pool = q->pools[q->last_pool];
 	uint64_t iova[E1000_TX_MAX_SEGS];
 	uint16_t tail = q->tx_tail, nb_tx;
 
+	if (cdk_unlikely(q->n_pools == 0 || !burst_caps_ok(&ring, &pool)))
+		return 0;
 	if (q->nb_free < q->free_thresh)
 		tx_clean(q);
 	for (nb_tx = 0; nb_tx < n; nb_tx++) {
@@ -268,7 +312,7 @@ uint16_t e1000_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 		for (i = 0; i < nseg && i < E1000_TX_MAX_SEGS && seg != NULL; i++) {
 			void *p = cdk_pktmbuf_mtod(seg, void *);
 
-			if (seg->data_len == 0 || tx_iova(q, p, seg->data_len, &iova[i]) < 0)
+			if (seg->data_len == 0 || tx_iova(q, &pool, p, seg->data_len, &iova[i]) < 0)
 				break;
 			seg = seg->next;
 		}
@@ -290,10 +334,10 @@ uint16_t e1000_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 			struct e1000_tx_entry *e = &q->sw_ring[tail];
 			uint32_t cmd = E1000_TXD_CMD_IFCS |
 				       (i == nseg - 1 ? E1000_TXD_CMD_EOP | rs : 0);
-			void *d = desc_at(&q->ring, tail);
+			void *d = desc_in(&ring, tail);
 
 			if (cdk_unlikely(d == NULL))
-				return nb_tx; /* revoked: nothing more is posted */
+				return nb_tx; /* outside the ring: nothing more is posted */
 			if (e->mbuf != NULL)
 				cdk_pktmbuf_free_seg(e->mbuf);
 			*(volatile uint64_t *)d = iova[i];

@@ -41,7 +41,6 @@ cleanup() {
 	rm -rf "$TMP" "/var/run/dpdk/$PREFIX"
 }
 trap cleanup EXIT
-[ -n "${KEEP_TMP:-}" ] && trap - EXIT
 trap 'exit 130' INT TERM
 
 if [ ! -x "$BENCH" ]; then
@@ -71,8 +70,8 @@ args="$EAL --file-prefix $PREFIX --vdev $VDEV -- -i --port-topology=loop --forwa
 echo "# dpdk: dpdk-testpmd $args  (rounds: 'start', ${SECS}s, 'stop')"
 out="$TMP/dpdk.txt"
 : >"$out"
-mkfifo "$TMP/cmd" || exit 1
-{
+# Commands go in through a pipe, each once testpmd shows its prompt.
+feed() {
 	for _ in $(seq 1 300); do
 		grep -q 'testpmd> ' "$out" 2>/dev/null && break
 		sleep 0.1
@@ -84,13 +83,10 @@ mkfifo "$TMP/cmd" || exit 1
 		sleep 0.2
 	done
 	echo "quit"
-} >"$TMP/cmd" &
-writer=$!
-CHILDREN="$CHILDREN $writer"
+}
 # shellcheck disable=SC2086
-bounded $((ROUNDS * (SECS + 1) + 40)) dpdk-testpmd $args <"$TMP/cmd" >"$out" 2>&1
-kill "$writer" 2>/dev/null
-wait "$writer" 2>/dev/null
+feed | timeout -k 5 $((ROUNDS * (SECS + 1) + 40)) dpdk-testpmd $args >"$out" 2>&1
+rm -rf "/var/run/dpdk/$PREFIX"
 # Each "stop" prints the round's accumulated RX-packets and cycles/packet;
 # Mpps is packets over the round's wall time (testpmd gives no loop time).
 awk -v secs="$SECS" '
