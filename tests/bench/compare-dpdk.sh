@@ -56,6 +56,8 @@ cleanup() {
 	# shellcheck disable=SC2086
 	[ -n "$CHILDREN" ] && kill $CHILDREN 2>/dev/null
 	wait 2>/dev/null
+	# hugepages reserved for the run go back, even on an interrupt
+	type huge_teardown >/dev/null 2>&1 && huge_teardown
 	rm -rf "$TMP" "/var/run/dpdk/$PREFIX"
 }
 trap cleanup EXIT
@@ -106,6 +108,7 @@ fi
 
 CAPDK_IOFWD="$BUILD/tests/bench/bench_iofwd"
 EAL_NOHUGE="-l 0-1 --no-huge -m 1024 --no-pci"
+EAL_MEM_NOHUGE="$EAL_NOHUGE"
 OPTS="--seconds $SECS --rounds $ROUNDS --burst 32 --mbufs 32768 --cache 250"
 
 # ---- capdk io forwarding ---------------------------------------------------
@@ -209,15 +212,42 @@ summary() {
 
 # The sides alternate, topology by topology and pass by pass, so that they
 # share the machine's noise; medians pool every round.
+# With hugepages too, when they can be had: reserved here for the run (as
+# root) on a hugetlbfs mounted here, and given back at the end.
+HUGE_OK=0
+huge_setup() {
+	[ "$(id -u)" = 0 ] && [ -w /proc/sys/vm/nr_hugepages ] || return 1
+	HUGE_BEFORE=$(cat /proc/sys/vm/nr_hugepages)
+	echo $((HUGE_BEFORE + 1200)) >/proc/sys/vm/nr_hugepages 2>/dev/null || return 1
+	[ "$(cat /proc/sys/vm/nr_hugepages)" -ge $((HUGE_BEFORE + 1100)) ] || { huge_teardown; return 1; }
+	mkdir -p "$TMP/huge" && mount -t hugetlbfs nodev "$TMP/huge" 2>/dev/null || { huge_teardown; return 1; }
+	HUGE_OK=1
+}
+huge_teardown() {
+	mountpoint -q "$TMP/huge" 2>/dev/null && umount "$TMP/huge"
+	[ -n "${HUGE_BEFORE:-}" ] && echo "$HUGE_BEFORE" >/proc/sys/vm/nr_hugepages
+}
+
 tsc_mhz=
-for pass in $(seq 1 "$PASSES"); do
-	capdk_iofwd null --vdev net_null0 --vdev net_null1
-	[ "$dpdk_ok" = 1 ] && dpdk_iofwd null start --vdev net_null0 --vdev net_null1
-	capdk_iofwd ring --vdev net_ring0 --vdev net_ring1
-	[ "$dpdk_ok" = 1 ] && dpdk_iofwd ring "start tx_first" --vdev net_ring0 --vdev net_ring1
-	capdk_iofwd ring_pair --vdev net_ring0 --vdev net_ring1,peer=net_ring0
-done
-for t in null ring ring_pair; do
+run_topologies() { # $1 = label suffix
+	for pass in $(seq 1 "$PASSES"); do
+		capdk_iofwd "null$1" --vdev net_null0 --vdev net_null1
+		[ "$dpdk_ok" = 1 ] && dpdk_iofwd "null$1" start --vdev net_null0 --vdev net_null1
+		capdk_iofwd "ring$1" --vdev net_ring0 --vdev net_ring1
+		[ "$dpdk_ok" = 1 ] && dpdk_iofwd "ring$1" "start tx_first" --vdev net_ring0 --vdev net_ring1
+		[ -z "$1" ] && capdk_iofwd ring_pair --vdev net_ring0 --vdev net_ring1,peer=net_ring0
+	done
+}
+run_topologies ""
+labels="null ring ring_pair"
+if huge_setup; then
+	EAL_NOHUGE="-l 0-1 -m 1024 --no-pci --huge-dir $TMP/huge"
+	run_topologies _huge
+	EAL_NOHUGE="$EAL_MEM_NOHUGE"
+	huge_teardown
+	labels="$labels null_huge ring_huge"
+fi
+for t in $labels; do
 	summary capdk "$t"
 	summary dpdk "$t"
 done
@@ -225,15 +255,15 @@ done
 
 all() { cat "$TMP/iofwd.txt" "$TMP"/micro_*.txt 2>/dev/null; }
 if [ "$dpdk_ok" = 1 ]; then
-	for t in null ring; do
+	for t in null ring null_huge ring_huge; do
 		ratio "iofwd_$t" "$(all | value_of "capdk_iofwd_${t}_cycles_per_pkt")" \
 			"$(all | value_of "dpdk_iofwd_${t}_cycles_per_pkt")"
 	done
 fi
-if grep -q '^HugePages_Free: *[1-9]' /proc/meminfo 2>/dev/null; then
-	echo "# hugepages present, but these figures are --no-huge on both sides"
+if [ "$HUGE_OK" = 1 ]; then
+	echo "# *_huge: 2 MiB hugepages reserved for the run on both sides; the others --no-huge"
 else
-	echo "# no hugepages on this machine: --no-huge on both sides"
+	echo "# no hugepages could be reserved: --no-huge on both sides only"
 fi
 
 # ---- ring micro-benchmark ------------------------------------------------
