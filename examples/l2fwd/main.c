@@ -3,6 +3,9 @@
  * 2<->3, ...), optionally rewriting the MAC addresses, with buffered tx, a
  * drain timer and a periodic statistics table. Behaves as DPDK's l2fwd:
  *   l2fwd [EAL options] -- -p PORTMASK [-q NQ] [-T PERIOD] [--[no-]mac-updating]
+ *                           [--queues N]
+ * --queues N (capdk's addition) gives each port N rx and N tx queues with RSS
+ * spreading flows over them; -q then counts (port, queue) pairs per lcore.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -23,27 +26,48 @@
 #define MAX_RX_QUEUE_PER_LCORE 16
 #define NB_RXD 1024
 #define NB_TXD 1024
+#define MAX_QUEUES 8
 
 static volatile bool force_quit;
 static int mac_updating = 1;
 static uint32_t enabled_port_mask;
 static unsigned rx_queue_per_lcore = 1;
 static uint64_t timer_period = 10; /* seconds */
+static unsigned nb_queues = 1;
 
 static uint32_t dst_ports[CDK_MAX_ETHPORTS];
 static struct cdk_ether_addr port_eth_addr[CDK_MAX_ETHPORTS];
-static struct cdk_eth_dev_tx_buffer *tx_buffer[CDK_MAX_ETHPORTS];
+/* Queue q of a port is served by one lcore, which alone sends on queue q of
+ * the paired port: no tx queue or buffer is shared between lcores. */
+static struct cdk_eth_dev_tx_buffer *tx_buffer[CDK_MAX_ETHPORTS][MAX_QUEUES];
+
+struct rx_slot {
+	uint16_t port, queue;
+};
 
 struct lcore_queue_conf {
 	unsigned n_rx_port;
-	unsigned rx_port_list[MAX_RX_QUEUE_PER_LCORE];
+	struct rx_slot rx_list[MAX_RX_QUEUE_PER_LCORE];
 } __cdk_cache_aligned;
 static struct lcore_queue_conf lcore_queue_conf[CDK_MAX_LCORE];
 
 struct port_statistics {
 	uint64_t tx, rx, dropped;
 } __cdk_cache_aligned;
-static struct port_statistics port_statistics[CDK_MAX_ETHPORTS];
+/* per port and queue: each is written by the one lcore serving the queue */
+static struct port_statistics port_statistics[CDK_MAX_ETHPORTS][MAX_QUEUES];
+
+static struct port_statistics port_total(unsigned p)
+{
+	struct port_statistics t = { 0 };
+
+	for (unsigned q = 0; q < nb_queues; q++) {
+		t.tx += port_statistics[p][q].tx;
+		t.rx += port_statistics[p][q].rx;
+		t.dropped += port_statistics[p][q].dropped;
+	}
+	return t;
+}
 
 static struct cdk_mempool *pktmbuf_pool;
 
@@ -57,13 +81,17 @@ static void print_stats(void)
 	for (unsigned p = 0; p < CDK_MAX_ETHPORTS; p++) {
 		if (!(enabled_port_mask & (1u << p)))
 			continue;
+		struct port_statistics t = port_total(p);
+
 		printf("\nStatistics for port %u ------------------------------"
 		       "\nPackets sent: %24" PRIu64 "\nPackets received: %20" PRIu64
-		       "\nPackets dropped: %21" PRIu64, p, port_statistics[p].tx,
-		       port_statistics[p].rx, port_statistics[p].dropped);
-		total_tx += port_statistics[p].tx;
-		total_rx += port_statistics[p].rx;
-		total_drop += port_statistics[p].dropped;
+		       "\nPackets dropped: %21" PRIu64, p, t.tx, t.rx, t.dropped);
+		for (unsigned q = 0; nb_queues > 1 && q < nb_queues; q++)
+			printf("\n  queue %u: received %" PRIu64 ", sent %" PRIu64, q,
+			       port_statistics[p][q].rx, port_statistics[p][q].tx);
+		total_tx += t.tx;
+		total_rx += t.rx;
+		total_drop += t.dropped;
 	}
 	printf("\nAggregate statistics ==============================="
 	       "\nTotal packets sent: %18" PRIu64 "\nTotal packets received: %14" PRIu64
@@ -84,24 +112,25 @@ static void mac_updating_fwd(struct cdk_mbuf *m, unsigned dest)
 	cdk_ether_addr_copy(&port_eth_addr[dest], &eth->src_addr);
 }
 
-static void simple_forward(struct cdk_mbuf *m, unsigned portid)
+static void simple_forward(struct cdk_mbuf *m, unsigned portid, unsigned q)
 {
 	unsigned dst = dst_ports[portid];
 	uint16_t sent;
 
 	if (mac_updating)
 		mac_updating_fwd(m, dst);
-	sent = cdk_eth_tx_buffer(dst, 0, tx_buffer[dst], m);
-	port_statistics[dst].tx += sent;
+	sent = cdk_eth_tx_buffer(dst, q, tx_buffer[dst][q], m);
+	port_statistics[dst][q].tx += sent;
 }
 
 static void drain_tx(const struct lcore_queue_conf *qconf)
 {
 	for (unsigned i = 0; i < qconf->n_rx_port; i++) {
-		unsigned dst = dst_ports[qconf->rx_port_list[i]];
+		unsigned dst = dst_ports[qconf->rx_list[i].port];
+		unsigned q = qconf->rx_list[i].queue;
 
-		port_statistics[dst].tx +=
-			cdk_eth_tx_buffer_flush(dst, 0, tx_buffer[dst]);
+		port_statistics[dst][q].tx +=
+			cdk_eth_tx_buffer_flush(dst, q, tx_buffer[dst][q]);
 	}
 }
 
@@ -133,13 +162,13 @@ static int l2fwd_main_loop(void *arg)
 			prev_tsc = cur;
 		}
 		for (unsigned i = 0; i < qconf->n_rx_port; i++) {
-			unsigned portid = qconf->rx_port_list[i];
-			uint16_t n = cdk_eth_rx_burst(portid, 0, pkts, MAX_PKT_BURST);
+			unsigned portid = qconf->rx_list[i].port, q = qconf->rx_list[i].queue;
+			uint16_t n = cdk_eth_rx_burst(portid, q, pkts, MAX_PKT_BURST);
 
-			port_statistics[portid].rx += n;
+			port_statistics[portid][q].rx += n;
 			for (uint16_t j = 0; j < n; j++) {
 				cdk_prefetch0(cdk_pktmbuf_mtod(pkts[j], void *));
-				simple_forward(pkts[j], portid);
+				simple_forward(pkts[j], portid, q);
 			}
 		}
 	}
@@ -154,7 +183,9 @@ static void usage(const char *prg)
 	       "  -T PERIOD: statistics refresh period in seconds (0 to disable, "
 	       "10 default)\n"
 	       "  --[no-]mac-updating: enable or disable MAC addresses updating "
-	       "(enabled by default)\n", prg);
+	       "(enabled by default)\n"
+	       "  --queues N: rx and tx queues per port, flows spread by RSS "
+	       "(1 to %d, 1 default)\n", prg, MAX_QUEUES);
 }
 
 static long parse_num(const char *s, int base, long max)
@@ -174,6 +205,7 @@ static int parse_args(int argc, char **argv)
 	static const struct option lopts[] = {
 		{ "mac-updating", no_argument, &mac_updating, 1 },
 		{ "no-mac-updating", no_argument, &mac_updating, 0 },
+		{ "queues", required_argument, NULL, 'Q' },
 		{ NULL, 0, 0, 0 },
 	};
 	const char *prg = argv[0];
@@ -207,6 +239,14 @@ static int parse_args(int argc, char **argv)
 				return -1;
 			}
 			timer_period = (uint64_t)v;
+			break;
+		case 'Q':
+			v = parse_num(optarg, 10, MAX_QUEUES);
+			if (v <= 0) {
+				printf("invalid --queues '%s' (1 to %d)\n", optarg, MAX_QUEUES);
+				return -1;
+			}
+			nb_queues = (unsigned)v;
 			break;
 		case 0:
 			break;
@@ -255,23 +295,56 @@ static unsigned pair_ports(void)
 	return n;
 }
 
-/* Give each lcore up to rx_queue_per_lcore rx ports. */
+/* Give each lcore up to rx_queue_per_lcore (port, queue) pairs. */
 static void assign_lcores(void)
 {
 	unsigned lcore = cdk_get_next_lcore(-1, 0, 0);
 	uint16_t p;
 
-	CDK_ETH_FOREACH_DEV(p) {
-		if (!(enabled_port_mask & (1u << p)))
-			continue;
-		while (lcore < CDK_MAX_LCORE &&
-		       lcore_queue_conf[lcore].n_rx_port == rx_queue_per_lcore)
-			lcore = cdk_get_next_lcore(lcore, 0, 0);
-		if (lcore >= CDK_MAX_LCORE)
-			cdk_exit(EXIT_FAILURE, "Not enough cores\n");
-		lcore_queue_conf[lcore].rx_port_list[lcore_queue_conf[lcore].n_rx_port++] = p;
-		printf("Lcore %u: RX port %u TX port %u\n", lcore, p, dst_ports[p]);
+	for (unsigned q = 0; q < nb_queues; q++) {
+		CDK_ETH_FOREACH_DEV(p) {
+			struct lcore_queue_conf *c;
+
+			if (!(enabled_port_mask & (1u << p)))
+				continue;
+			while (lcore < CDK_MAX_LCORE &&
+			       lcore_queue_conf[lcore].n_rx_port == rx_queue_per_lcore)
+				lcore = cdk_get_next_lcore(lcore, 0, 0);
+			if (lcore >= CDK_MAX_LCORE)
+				cdk_exit(EXIT_FAILURE, "Not enough cores\n");
+			c = &lcore_queue_conf[lcore];
+			c->rx_list[c->n_rx_port++] = (struct rx_slot){ p, (uint16_t)q };
+			printf("Lcore %u: RX port %u queue %u TX port %u\n", lcore, p, q,
+			       dst_ports[p]);
+		}
 	}
+}
+
+/* Several queues: let RSS spread flows over them, on what the port hashes. */
+static void rss_conf(uint16_t portid, struct cdk_eth_conf *conf)
+{
+	struct cdk_eth_dev_info info;
+
+	if (nb_queues == 1 || cdk_eth_dev_info_get(portid, &info) < 0)
+		return;
+	if (info.flow_type_rss_offloads == 0)
+		cdk_exit(EXIT_FAILURE, "port %u has no RSS: use --queues 1\n", portid);
+	conf->rxmode.mq_mode = CDK_ETH_MQ_RX_RSS;
+	conf->rx_adv_conf.rss_conf.rss_hf = info.flow_type_rss_offloads &
+		(CDK_ETH_RSS_IP | CDK_ETH_RSS_TCP | CDK_ETH_RSS_UDP);
+}
+
+static void setup_tx_buffer(uint16_t portid, unsigned q)
+{
+	struct cdk_eth_dev_tx_buffer *b = cdk_zmalloc_socket("tx_buffer",
+		CDK_ETH_TX_BUFFER_SIZE(MAX_PKT_BURST), 0, cdk_eth_dev_socket_id(portid));
+
+	if (b == NULL)
+		cdk_exit(EXIT_FAILURE, "Cannot allocate buffer for tx on port %u\n", portid);
+	cdk_eth_tx_buffer_init(b, MAX_PKT_BURST);
+	cdk_eth_tx_buffer_set_err_callback(b, cdk_eth_tx_buffer_count_callback,
+					   &port_statistics[portid][q].dropped);
+	tx_buffer[portid][q] = b;
 }
 
 static void init_port(uint16_t portid)
@@ -282,7 +355,8 @@ static void init_port(uint16_t portid)
 
 	printf("Initializing port %u... ", portid);
 	fflush(stdout);
-	rc = cdk_eth_dev_configure(portid, 1, 1, &conf);
+	rss_conf(portid, &conf);
+	rc = cdk_eth_dev_configure(portid, (uint16_t)nb_queues, (uint16_t)nb_queues, &conf);
 	if (rc < 0)
 		cdk_exit(EXIT_FAILURE, "Cannot configure device: err=%d, port=%u\n", rc, portid);
 	rc = cdk_eth_dev_adjust_nb_rx_tx_desc(portid, &nb_rxd, &nb_txd);
@@ -290,20 +364,17 @@ static void init_port(uint16_t portid)
 		cdk_exit(EXIT_FAILURE, "Cannot adjust number of descriptors: err=%d, port=%u\n",
 			 rc, portid);
 	cdk_eth_macaddr_get(portid, &port_eth_addr[portid]);
-	rc = cdk_eth_rx_queue_setup(portid, 0, nb_rxd, cdk_eth_dev_socket_id(portid),
-				    NULL, pktmbuf_pool);
-	if (rc < 0)
-		cdk_exit(EXIT_FAILURE, "rx queue setup: err=%d, port=%u\n", rc, portid);
-	rc = cdk_eth_tx_queue_setup(portid, 0, nb_txd, cdk_eth_dev_socket_id(portid), NULL);
-	if (rc < 0)
-		cdk_exit(EXIT_FAILURE, "tx queue setup: err=%d, port=%u\n", rc, portid);
-	tx_buffer[portid] = cdk_zmalloc_socket("tx_buffer", CDK_ETH_TX_BUFFER_SIZE(MAX_PKT_BURST),
-					       0, cdk_eth_dev_socket_id(portid));
-	if (tx_buffer[portid] == NULL)
-		cdk_exit(EXIT_FAILURE, "Cannot allocate buffer for tx on port %u\n", portid);
-	cdk_eth_tx_buffer_init(tx_buffer[portid], MAX_PKT_BURST);
-	cdk_eth_tx_buffer_set_err_callback(tx_buffer[portid], cdk_eth_tx_buffer_count_callback,
-					   &port_statistics[portid].dropped);
+	for (unsigned q = 0; q < nb_queues; q++) {
+		rc = cdk_eth_rx_queue_setup(portid, (uint16_t)q, nb_rxd,
+					    cdk_eth_dev_socket_id(portid), NULL, pktmbuf_pool);
+		if (rc < 0)
+			cdk_exit(EXIT_FAILURE, "rx queue setup: err=%d, port=%u\n", rc, portid);
+		rc = cdk_eth_tx_queue_setup(portid, (uint16_t)q, nb_txd,
+					    cdk_eth_dev_socket_id(portid), NULL);
+		if (rc < 0)
+			cdk_exit(EXIT_FAILURE, "tx queue setup: err=%d, port=%u\n", rc, portid);
+		setup_tx_buffer(portid, q);
+	}
 	rc = cdk_eth_dev_start(portid);
 	if (rc < 0)
 		cdk_exit(EXIT_FAILURE, "cdk_eth_dev_start: err=%d, port=%u\n", rc, portid);
@@ -318,15 +389,17 @@ static void shut_down(void)
 
 	/* What is still buffered goes out (or is counted dropped) first. */
 	CDK_ETH_FOREACH_DEV(p)
-		if (enabled_port_mask & (1u << p))
-			port_statistics[p].tx += cdk_eth_tx_buffer_flush(p, 0, tx_buffer[p]);
+		for (unsigned q = 0; (enabled_port_mask & (1u << p)) && q < nb_queues; q++)
+			port_statistics[p][q].tx +=
+				cdk_eth_tx_buffer_flush(p, (uint16_t)q, tx_buffer[p][q]);
 	CDK_ETH_FOREACH_DEV(p) {
 		if (!(enabled_port_mask & (1u << p)))
 			continue;
 		printf("Closing port %u...", p);
 		cdk_eth_dev_stop(p);
 		cdk_eth_dev_close(p);
-		cdk_free(tx_buffer[p]);
+		for (unsigned q = 0; q < nb_queues; q++)
+			cdk_free(tx_buffer[p][q]);
 		printf(" Done\n");
 	}
 	print_stats();
@@ -363,7 +436,7 @@ int main(int argc, char **argv)
 	assign_lcores();
 	nb_lcores = cdk_lcore_count();
 	pktmbuf_pool = cdk_pktmbuf_pool_create("mbuf_pool",
-		CDK_MAX(nb_ports * (NB_RXD + NB_TXD + MAX_PKT_BURST +
+		CDK_MAX(nb_ports * (nb_queues * (NB_RXD + NB_TXD + MAX_PKT_BURST) +
 				    nb_lcores * MEMPOOL_CACHE_SIZE), 8192u),
 		MEMPOOL_CACHE_SIZE, 0, CDK_MBUF_DEFAULT_BUF_SIZE, (int)cdk_socket_id());
 	if (pktmbuf_pool == NULL)
