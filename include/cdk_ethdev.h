@@ -314,6 +314,18 @@ int cdk_eth_dev_stop(uint16_t port_id);
 int cdk_eth_dev_close(uint16_t port_id);
 int cdk_eth_dev_reset(uint16_t port_id);
 int cdk_eth_dev_is_started(uint16_t port_id);
+/*
+ * Start or stop one queue of a started port (DPDK's semantics): -ENODEV for
+ * an unknown port, -EINVAL for a queue that is not set up (or, to start,
+ * a port that is not started), -ENOTSUP when the driver cannot; starting a
+ * started queue or stopping a stopped one does nothing. A stopped queue
+ * receives and sends nothing and holds no capabilities. A queue set up with
+ * rx_deferred_start / tx_deferred_start is not started by cdk_eth_dev_start.
+ */
+int cdk_eth_dev_rx_queue_start(uint16_t port_id, uint16_t rx_queue_id);
+int cdk_eth_dev_rx_queue_stop(uint16_t port_id, uint16_t rx_queue_id);
+int cdk_eth_dev_tx_queue_start(uint16_t port_id, uint16_t tx_queue_id);
+int cdk_eth_dev_tx_queue_stop(uint16_t port_id, uint16_t tx_queue_id);
 
 int cdk_eth_dev_info_get(uint16_t port_id, struct cdk_eth_dev_info *info);
 int cdk_eth_link_get(uint16_t port_id, struct cdk_eth_link *link);

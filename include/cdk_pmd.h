@@ -167,6 +167,14 @@ struct cdk_eth_dev_ops {
 	int (*allmulticast_disable)(struct cdk_eth_dev *dev);
 	int (*mac_addr_set)(struct cdk_eth_dev *dev, struct cdk_ether_addr *a);
 	int (*mtu_set)(struct cdk_eth_dev *dev, uint16_t mtu);
+	/* One queue of a started port: stop halts its DMA and gives its
+	 * mbufs back; start programs its ring again, refills and enables it.
+	 * The ethdev layer unpublishes the queue and revokes its capabilities
+	 * around stop, and grants them again before start. */
+	int (*rx_queue_start)(struct cdk_eth_dev *dev, uint16_t q);
+	int (*rx_queue_stop)(struct cdk_eth_dev *dev, uint16_t q);
+	int (*tx_queue_start)(struct cdk_eth_dev *dev, uint16_t q);
+	int (*tx_queue_stop)(struct cdk_eth_dev *dev, uint16_t q);
 	int (*rss_hash_update)(struct cdk_eth_dev *dev,
 			       struct cdk_eth_rss_conf *conf);
 	int (*rss_hash_conf_get)(struct cdk_eth_dev *dev,
@@ -186,6 +194,8 @@ struct cdk_eth_queue_slot {
 	void *ring_mem;           /* descriptor ring memory, if any */
 	size_t ring_len;
 	struct cdk_queue_caps granted; /* unsealed originals, for revocation */
+	uint8_t deferred;         /* not started with the port (queue conf) */
+	uint8_t started;          /* running: published, capabilities held */
 };
 
 struct cdk_eth_dev {
@@ -233,6 +243,69 @@ struct cdk_eth_dev *cdk_eth_dev_get(uint16_t port_id);
 int cdk_eth_queue_caps_open(struct cdk_eth_dev *dev,
 			    const struct cdk_queue_caps *sealed,
 			    struct cdk_queue_caps *out);
+
+/*
+ * Open a queue's sealed capabilities and check they fit it: a ring of at
+ * least ring_len bytes, 4-byte doorbell and head registers, and at least
+ * min_pools pools. -EINVAL (logged) when they do not.
+ */
+int cdk_eth_queue_caps_take(struct cdk_eth_dev *dev, enum cdk_queue_dir dir,
+			    uint16_t q, const struct cdk_queue_caps *sealed,
+			    uint64_t ring_len, unsigned min_pools,
+			    struct cdk_queue_caps *out);
+
+/* ---- data-path helpers for drivers with descriptor rings ---- */
+
+/*
+ * A burst checks once that its ring (and pool, if any) is usable, on local
+ * copies of the capabilities, so that stores into packets and descriptors
+ * cannot make the compiler read them again; a fault is recorded when not.
+ */
+static __cdk_always_inline int cdk_eth_burst_caps_ok(const cdk_cap_t *ring,
+						     uint32_t ring_perms,
+						     uint32_t desc_size,
+						     const cdk_cap_t *pool)
+{
+	if (cdk_likely(cdk_cap_usable(ring, ring_perms) &&
+		       (pool == NULL || cdk_cap_usable(pool, CDK_CAP_PERM_DMA))))
+		return 1;
+	if (!cdk_cap_usable(ring, ring_perms))
+		cdk_cap_fault(ring, 0, desc_size, ring_perms);
+	else
+		cdk_cap_fault(pool, 0, 1, CDK_CAP_PERM_DMA);
+	return 0;
+}
+
+/* Descriptor idx of a ring checked usable for this burst: only the range
+ * is tested here. NULL outside the ring. */
+static __cdk_always_inline void *cdk_eth_desc_in(const cdk_cap_t *ring,
+						 uint16_t idx, uint32_t size)
+{
+	void *d = (char *)ring->base + (size_t)idx * size;
+
+	return cdk_likely(cdk_cap_contains(ring, d, size)) ? d : NULL;
+}
+
+/* The rare case of cdk_eth_tx_pool_iova: another of the n granted pools
+ * holds [p, p+len); it becomes *cur and *last its index. */
+int cdk_eth_tx_pool_iova_other(const cdk_cap_t *pools, unsigned n,
+			       uint16_t *last, cdk_cap_t *cur, const void *p,
+			       uint32_t len, uint64_t *iova);
+
+/*
+ * The IOVA of a tx buffer [p, p+len) from the pools a queue was granted:
+ * *cur is the burst's copy of the one that matched last (checked usable
+ * for this burst), else another is looked up. -1 when none holds it.
+ */
+static __cdk_always_inline int cdk_eth_tx_pool_iova(const cdk_cap_t *pools,
+						    unsigned n, uint16_t *last,
+						    cdk_cap_t *cur, const void *p,
+						    uint32_t len, uint64_t *iova)
+{
+	if (cdk_likely(cdk_cap_contains(cur, p, len)))
+		return cdk_cap_iova_in(cur, p, len, iova);
+	return cdk_eth_tx_pool_iova_other(pools, n, last, cur, p, len, iova);
+}
 
 /* Owner string of a port's queue: "port0/rxq1". */
 void cdk_eth_queue_owner(char *buf, size_t sz, uint16_t port,

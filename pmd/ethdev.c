@@ -319,6 +319,8 @@ int cdk_eth_rx_queue_setup(uint16_t port_id, uint16_t q, uint16_t nb_desc,
 	rc = ethdev_queue_attach(dev, CDK_RXQ, q, nb_desc, socket, mp);
 	if (rc < 0)
 		ethdev_queue_release(dev, CDK_RXQ, q);
+	else
+		dev->rxq_slot_[q].deferred = conf && conf->rx_deferred_start;
 	return rc;
 }
 
@@ -340,9 +342,12 @@ int cdk_eth_tx_queue_setup(uint16_t port_id, uint16_t q, uint16_t nb_desc,
 	rc = ethdev_queue_attach(dev, CDK_TXQ, q, nb_desc, socket, NULL);
 	if (rc < 0)
 		ethdev_queue_release(dev, CDK_TXQ, q);
+	else
+		dev->txq_slot_[q].deferred = conf && conf->tx_deferred_start;
 	return rc;
 }
 
+/* Publish the started queues of a port (on) or none of them. */
 static void fp_publish(struct cdk_eth_dev *dev, int on)
 {
 	struct cdk_eth_fp_ops *fp = &cdk_eth_fp_ops[dev->port_id];
@@ -350,10 +355,34 @@ static void fp_publish(struct cdk_eth_dev *dev, int on)
 	fp->rx_pkt_burst = dev->rx_pkt_burst;
 	fp->tx_pkt_burst = dev->tx_pkt_burst;
 	for (uint16_t q = 0; q < CDK_MAX_QUEUES_PER_PORT; q++) {
-		fp->rxq[q] = on && q < dev->nb_rx_queues ? dev->rx_queues[q] : NULL;
-		fp->txq[q] = on && q < dev->nb_tx_queues ? dev->tx_queues[q] : NULL;
+		fp->rxq[q] = on && q < dev->nb_rx_queues && dev->rxq_slot_[q].started
+				     ? dev->rx_queues[q] : NULL;
+		fp->txq[q] = on && q < dev->nb_tx_queues && dev->txq_slot_[q].started
+				     ? dev->tx_queues[q] : NULL;
 	}
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+}
+
+/* Every queue started but the deferred ones, which hold no capabilities
+ * until they are started on their own. */
+static void queues_mark_started(struct cdk_eth_dev *dev)
+{
+	for (uint16_t q = 0; q < dev->nb_rx_queues; q++) {
+		dev->rxq_slot_[q].started = !dev->rxq_slot_[q].deferred;
+		if (dev->rxq_slot_[q].deferred)
+			ethdev_revoke_queue(dev, CDK_RXQ, q);
+	}
+	for (uint16_t q = 0; q < dev->nb_tx_queues; q++) {
+		dev->txq_slot_[q].started = !dev->txq_slot_[q].deferred;
+		if (dev->txq_slot_[q].deferred)
+			ethdev_revoke_queue(dev, CDK_TXQ, q);
+	}
+}
+
+static void queues_mark_stopped(struct cdk_eth_dev *dev)
+{
+	for (uint16_t q = 0; q < CDK_MAX_QUEUES_PER_PORT; q++)
+		dev->rxq_slot_[q].started = dev->txq_slot_[q].started = 0;
 }
 
 int cdk_eth_dev_start(uint16_t port_id)
@@ -389,6 +418,7 @@ int cdk_eth_dev_start(uint16_t port_id)
 		return rc;
 	}
 	dev->started = 1;
+	queues_mark_started(dev);
 	fp_publish(dev, 1);
 	if (cdk_eal_get_config()->cap_report) {
 		FILE *f = cdk_log_get_stream();
@@ -411,9 +441,114 @@ int cdk_eth_dev_stop(uint16_t port_id)
 	fp_publish(dev, 0);
 	rc = dev->dev_ops->dev_stop(dev);
 	dev->started = 0;
+	queues_mark_stopped(dev);
 	/* Whatever the driver kept of its queue capabilities is now stale. */
 	ethdev_revoke_all(dev);
 	return rc;
+}
+
+/* The port and its set-up queue q, or NULL with *rc set: -ENODEV, -EINVAL,
+ * or -ENOTSUP when the driver has no op for it. */
+static struct cdk_eth_dev *queue_or_err(uint16_t port_id, enum cdk_queue_dir dir,
+					uint16_t q, int has_op, int *rc)
+{
+	struct cdk_eth_dev *dev = port_or_err(port_id, rc);
+
+	if (dev == NULL)
+		return NULL;
+	*rc = -EINVAL;
+	if (q >= (dir == CDK_RXQ ? dev->nb_rx_queues : dev->nb_tx_queues) ||
+	    !(dir == CDK_RXQ ? dev->rxq_slot_ : dev->txq_slot_)[q].setup) {
+		LOG_PORT(ERR, port_id, "%s queue %u is not set up",
+			 dir == CDK_RXQ ? "rx" : "tx", q);
+		return NULL;
+	}
+	*rc = has_op ? 0 : -ENOTSUP;
+	return has_op ? dev : NULL;
+}
+
+/* Bursts on the queue get nothing from now on; then the driver halts it,
+ * and whatever it kept of the queue's capabilities goes stale. */
+static int queue_stop(struct cdk_eth_dev *dev, enum cdk_queue_dir dir,
+		      uint16_t q, int (*op)(struct cdk_eth_dev *, uint16_t))
+{
+	struct cdk_eth_queue_slot *slot = dir == CDK_RXQ ? &dev->rxq_slot_[q]
+							 : &dev->txq_slot_[q];
+	int rc;
+
+	if (!dev->started || !slot->started)
+		return 0;
+	slot->started = 0;
+	fp_publish(dev, 1);
+	rc = op(dev, q);
+	ethdev_revoke_queue(dev, dir, q);
+	return rc;
+}
+
+/* Fresh capabilities, the driver starts the queue, then bursts reach it. */
+static int queue_start(struct cdk_eth_dev *dev, enum cdk_queue_dir dir,
+		       uint16_t q, int (*op)(struct cdk_eth_dev *, uint16_t))
+{
+	struct cdk_eth_queue_slot *slot = dir == CDK_RXQ ? &dev->rxq_slot_[q]
+							 : &dev->txq_slot_[q];
+	int rc;
+
+	if (!dev->started) {
+		LOG_PORT(ERR, dev->port_id, "start the port before one of its queues");
+		return -EINVAL;
+	}
+	if (slot->started)
+		return 0;
+	rc = ethdev_grant_queue(dev, dir, q);
+	if (rc == 0)
+		rc = op(dev, q);
+	if (rc < 0) {
+		ethdev_revoke_queue(dev, dir, q);
+		return rc;
+	}
+	slot->started = 1;
+	fp_publish(dev, 1);
+	return 0;
+}
+
+int cdk_eth_dev_rx_queue_start(uint16_t port_id, uint16_t q)
+{
+	struct cdk_eth_dev *dev = cdk_eth_dev_get(port_id);
+	int rc;
+
+	dev = queue_or_err(port_id, CDK_RXQ, q,
+			   dev && dev->dev_ops->rx_queue_start, &rc);
+	return dev ? queue_start(dev, CDK_RXQ, q, dev->dev_ops->rx_queue_start) : rc;
+}
+
+int cdk_eth_dev_rx_queue_stop(uint16_t port_id, uint16_t q)
+{
+	struct cdk_eth_dev *dev = cdk_eth_dev_get(port_id);
+	int rc;
+
+	dev = queue_or_err(port_id, CDK_RXQ, q,
+			   dev && dev->dev_ops->rx_queue_stop, &rc);
+	return dev ? queue_stop(dev, CDK_RXQ, q, dev->dev_ops->rx_queue_stop) : rc;
+}
+
+int cdk_eth_dev_tx_queue_start(uint16_t port_id, uint16_t q)
+{
+	struct cdk_eth_dev *dev = cdk_eth_dev_get(port_id);
+	int rc;
+
+	dev = queue_or_err(port_id, CDK_TXQ, q,
+			   dev && dev->dev_ops->tx_queue_start, &rc);
+	return dev ? queue_start(dev, CDK_TXQ, q, dev->dev_ops->tx_queue_start) : rc;
+}
+
+int cdk_eth_dev_tx_queue_stop(uint16_t port_id, uint16_t q)
+{
+	struct cdk_eth_dev *dev = cdk_eth_dev_get(port_id);
+	int rc;
+
+	dev = queue_or_err(port_id, CDK_TXQ, q,
+			   dev && dev->dev_ops->tx_queue_stop, &rc);
+	return dev ? queue_stop(dev, CDK_TXQ, q, dev->dev_ops->tx_queue_stop) : rc;
 }
 
 int cdk_eth_dev_is_started(uint16_t port_id)

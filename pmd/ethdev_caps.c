@@ -166,7 +166,7 @@ static int seal_all(struct cdk_eth_dev *dev, const struct cdk_queue_caps *in,
 	return rc;
 }
 
-static int grant_queue(struct cdk_eth_dev *dev, enum cdk_queue_dir dir,
+int ethdev_grant_queue(struct cdk_eth_dev *dev, enum cdk_queue_dir dir,
 		       uint16_t q)
 {
 	struct cdk_eth_queue_slot *slot = slot_of(dev, dir, q);
@@ -259,7 +259,7 @@ int ethdev_queue_attach(struct cdk_eth_dev *dev, enum cdk_queue_dir dir,
 	slot->socket = socket;
 	slot->mp = mp;
 	rc = alloc_ring(dev, dir, slot, socket);
-	return rc < 0 ? rc : grant_queue(dev, dir, q);
+	return rc < 0 ? rc : ethdev_grant_queue(dev, dir, q);
 }
 
 void ethdev_queue_release(struct cdk_eth_dev *dev, enum cdk_queue_dir dir,
@@ -285,18 +285,24 @@ int ethdev_grant_all(struct cdk_eth_dev *dev)
 	int rc = 0;
 
 	for (uint16_t q = 0; q < dev->nb_rx_queues && rc == 0; q++)
-		rc = grant_queue(dev, CDK_RXQ, q);
+		rc = ethdev_grant_queue(dev, CDK_RXQ, q);
 	for (uint16_t q = 0; q < dev->nb_tx_queues && rc == 0; q++)
-		rc = grant_queue(dev, CDK_TXQ, q);
+		rc = ethdev_grant_queue(dev, CDK_TXQ, q);
 	return rc;
+}
+
+void ethdev_revoke_queue(struct cdk_eth_dev *dev, enum cdk_queue_dir dir,
+			 uint16_t q)
+{
+	revoke_caps(&slot_of(dev, dir, q)->granted);
 }
 
 void ethdev_revoke_all(struct cdk_eth_dev *dev)
 {
 	for (uint16_t q = 0; q < dev->nb_rx_queues; q++)
-		revoke_caps(&dev->rxq_slot_[q].granted);
+		ethdev_revoke_queue(dev, CDK_RXQ, q);
 	for (uint16_t q = 0; q < dev->nb_tx_queues; q++)
-		revoke_caps(&dev->txq_slot_[q].granted);
+		ethdev_revoke_queue(dev, CDK_TXQ, q);
 }
 
 int cdk_eth_dev_cap_report(uint16_t port_id, FILE *f)

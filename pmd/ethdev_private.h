@@ -13,7 +13,12 @@ int ethdev_queue_attach(struct cdk_eth_dev *dev, enum cdk_queue_dir dir,
 /* Revoke, let the driver release, free the ring memory. */
 void ethdev_queue_release(struct cdk_eth_dev *dev, enum cdk_queue_dir dir,
 			  uint16_t q);
+int ethdev_grant_queue(struct cdk_eth_dev *dev, enum cdk_queue_dir dir,
+		       uint16_t q);
 int ethdev_grant_all(struct cdk_eth_dev *dev);
+/* Revoke one queue's capabilities; every queue's. */
+void ethdev_revoke_queue(struct cdk_eth_dev *dev, enum cdk_queue_dir dir,
+			 uint16_t q);
 void ethdev_revoke_all(struct cdk_eth_dev *dev);
 uint16_t ethdev_fit_desc(uint16_t n, const struct cdk_eth_desc_lim *lim);
 void ethdev_release_all(void);

@@ -12,7 +12,7 @@ struct client {
 	uint16_t port;
 	struct cdk_mempool *mp;
 	struct cdk_ether_addr src, dst;
-	uint64_t sent, received, written_off, last_rx_tsc;
+	uint64_t sent, received, bad, written_off, last_rx_tsc;
 };
 
 static struct cdk_mempool *client_pool;
@@ -79,6 +79,28 @@ static void send_requests(struct client *c, unsigned n)
 	}
 }
 
+/* Reply to one of our requests: from the echo port to ours, addresses the
+ * other way round, a sequence number we sent. */
+bool echo_reply_ok(const struct cdk_mbuf *m, uint64_t sent)
+{
+	const size_t off = sizeof(struct cdk_ether_hdr) + sizeof(struct cdk_ipv4_hdr) +
+			   sizeof(struct cdk_udp_hdr);
+	const struct cdk_ether_hdr *eh = cdk_pktmbuf_mtod(m, const struct cdk_ether_hdr *);
+	const struct cdk_ipv4_hdr *ip = (const struct cdk_ipv4_hdr *)(eh + 1);
+	const struct cdk_udp_hdr *udp = (const struct cdk_udp_hdr *)(ip + 1);
+	const struct echo_payload *pl;
+
+	if (m->data_len < off + sizeof(*pl) ||
+	    eh->ether_type != cdk_cpu_to_be_16(CDK_ETHER_TYPE_IPV4))
+		return false;
+	pl = (const struct echo_payload *)(udp + 1);
+	return pl->magic == ECHO_MAGIC && pl->seq < sent &&
+	       udp->src_port == cdk_cpu_to_be_16(ECHO_UDP_PORT) &&
+	       ip->src_addr == cdk_cpu_to_be_32(0x0a000002) &&
+	       ip->dst_addr == cdk_cpu_to_be_32(0x0a000001) &&
+	       cdk_ipv4_cksum(ip) == 0; /* over a correct header: 0 */
+}
+
 static void receive_replies(struct client *c, uint64_t ns_per_tick_q32)
 {
 	struct cdk_mbuf *pkts[ECHO_BURST];
@@ -90,13 +112,14 @@ static void receive_replies(struct client *c, uint64_t ns_per_tick_q32)
 	for (uint16_t i = 0; i < n; i++) {
 		const struct echo_payload *pl;
 
-		if (pkts[i]->data_len >= off + sizeof(*pl)) {
+		if (echo_reply_ok(pkts[i], c->sent)) {
 			pl = cdk_pktmbuf_mtod_offset(pkts[i], const struct echo_payload *, off);
-			if (pl->magic == ECHO_MAGIC && pl->tsc <= now) {
+			if (pl->tsc <= now)
 				latency_add(((now - pl->tsc) * ns_per_tick_q32) >> 32);
-				c->received++;
-				c->last_rx_tsc = now;
-			}
+			c->received++;
+			c->last_rx_tsc = now;
+		} else {
+			c->bad++;
 		}
 		cdk_pktmbuf_free(pkts[i]);
 	}
@@ -148,7 +171,7 @@ int echo_client_loop(void *arg)
 		receive_replies(&c, ns_per_tick_q32);
 	}
 	now = cdk_rdtsc();
-	latency_report(c.sent, c.received, (double)(now - start) / (double)hz,
+	latency_report(c.sent, c.received, c.bad, (double)(now - start) / (double)hz,
 		       c.o->histogram);
 	return c.received ? 0 : 1;
 }

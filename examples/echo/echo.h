@@ -37,14 +37,25 @@ struct echo_server_stats {
 extern volatile bool echo_quit;
 
 int echo_server_loop(void *arg);  /* arg: struct echo_opts * */
+/* Turn a request into its reply in place; false if it is not a request. */
+bool echo_make_reply(struct cdk_mbuf *m, uint16_t ethertype);
+/* Is m the reply to a request of ours (addresses swapped, seq < sent)? */
+bool echo_reply_ok(const struct cdk_mbuf *m, uint64_t sent);
 int echo_client_loop(void *arg);  /* arg: struct echo_opts * */
 void echo_server_report(void);
 
 /* latency.c: samples in nanoseconds, percentiles and a text histogram. */
+struct latency_summary {
+	uint64_t n;                       /* samples kept */
+	double p50, p90, p99, p999, max;  /* microseconds */
+};
 int latency_init(uint64_t max_samples);
 void latency_add(uint64_t ns);
-void latency_report(uint64_t sent, uint64_t received, double seconds,
-		    bool histogram);
+/* Percentiles by nearest rank (the smallest sample with at least p % of
+ * the samples at or below it); sorts the samples. */
+void latency_summarize(struct latency_summary *s);
+void latency_report(uint64_t sent, uint64_t received, uint64_t bad,
+		    double seconds, bool histogram);
 void latency_free(void);
 
 #endif

@@ -3,6 +3,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "echo.h"
 
@@ -45,9 +46,28 @@ static int cmp_u64(const void *a, const void *b)
 
 static double pct(double p)
 {
-	uint64_t i = (uint64_t)(p / 100.0 * (double)(n_samples - 1) + 0.5);
+	/* nearest rank: ceil(p/100 * n), 1-based */
+	uint64_t rank = (uint64_t)(p * (double)n_samples / 100.0);
 
-	return (double)samples[i] / 1000.0;
+	if ((double)rank < p * (double)n_samples / 100.0)
+		rank++;
+	if (rank == 0)
+		rank = 1;
+	return (double)samples[rank - 1] / 1000.0;
+}
+
+void latency_summarize(struct latency_summary *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->n = n_samples;
+	if (n_samples == 0)
+		return;
+	qsort(samples, n_samples, sizeof(*samples), cmp_u64);
+	s->p50 = pct(50);
+	s->p90 = pct(90);
+	s->p99 = pct(99);
+	s->p999 = pct(99.9);
+	s->max = (double)max_ns / 1000.0;
 }
 
 static void print_histogram(void)
@@ -68,21 +88,23 @@ static void print_histogram(void)
 	}
 }
 
-void latency_report(uint64_t sent, uint64_t received, double seconds,
-		    bool histogram)
+void latency_report(uint64_t sent, uint64_t received, uint64_t bad,
+		    double seconds, bool histogram)
 {
+	struct latency_summary s;
+
 	printf("client: sent %" PRIu64 ", received %" PRIu64 ", lost %" PRIu64
-	       " (%.3f %%), %.3f s, %.0f replies/s\n", sent, received,
-	       sent - received, sent ? 100.0 * (double)(sent - received) / (double)sent : 0,
+	       " (%.3f %%), bad replies %" PRIu64 ", %.3f s, %.0f replies/s\n", sent,
+	       received, sent - received,
+	       sent ? 100.0 * (double)(sent - received) / (double)sent : 0, bad,
 	       seconds, seconds > 0 ? (double)received / seconds : 0);
-	if (n_samples == 0) {
+	latency_summarize(&s);
+	if (s.n == 0) {
 		printf("client: no replies: no latency figures\n");
 		return;
 	}
-	qsort(samples, n_samples, sizeof(*samples), cmp_u64);
 	printf("rtt_us p50 %.3f p90 %.3f p99 %.3f p99.9 %.3f max %.3f (%" PRIu64
-	       " samples)\n", pct(50), pct(90), pct(99), pct(99.9),
-	       (double)max_ns / 1000.0, n_samples);
+	       " samples)\n", s.p50, s.p90, s.p99, s.p999, s.max, s.n);
 	if (histogram)
 		print_histogram();
 }

@@ -18,7 +18,7 @@ static void swap_mac(struct cdk_ether_hdr *eh)
 }
 
 /* Turn a request into its reply in place; false if it is not one. */
-static bool make_reply(struct cdk_mbuf *m, uint16_t ethertype)
+bool echo_make_reply(struct cdk_mbuf *m, uint16_t ethertype)
 {
 	struct cdk_ether_hdr *eh = cdk_pktmbuf_mtod(m, struct cdk_ether_hdr *);
 	struct cdk_ipv4_hdr *ip;
@@ -55,7 +55,7 @@ int echo_server_loop(void *arg)
 		uint16_t n = cdk_eth_rx_burst(port, 0, pkts, ECHO_BURST), k = 0, sent;
 
 		for (uint16_t i = 0; i < n; i++) {
-			if (make_reply(pkts[i], o->ethertype)) {
+			if (echo_make_reply(pkts[i], o->ethertype)) {
 				out[k++] = pkts[i];
 			} else {
 				st.ignored++;

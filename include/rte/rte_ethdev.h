@@ -575,9 +575,9 @@ uint64_t rte_eth_find_next_owned_by(uint16_t port_id, const uint64_t owner_id)
 	__rte_capdk_unsupported("rte_eth_find_next_owned_by (port ownership)");
 int rte_eth_dev_is_removed(uint16_t port_id)
 	__rte_capdk_unsupported("rte_eth_dev_is_removed (hot plug)");
-int rte_eth_dev_rx_offload_name(uint64_t offload)
+const char *rte_eth_dev_rx_offload_name(uint64_t offload)
 	__rte_capdk_unsupported("rte_eth_dev_rx_offload_name");
-int rte_eth_dev_tx_offload_name(uint64_t offload)
+const char *rte_eth_dev_tx_offload_name(uint64_t offload)
 	__rte_capdk_unsupported("rte_eth_dev_tx_offload_name");
 int rte_eth_dev_udp_tunnel_port_add(uint16_t port_id, void *tunnel_udp)
 	__rte_capdk_unsupported("rte_eth_dev_udp_tunnel_port_add");

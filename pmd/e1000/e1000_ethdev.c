@@ -23,118 +23,50 @@ static struct cdk_pmd_driver e1000_driver;
 
 /* ---- hardware helpers ---- */
 
-/* SDM 14.5: mask every interrupt, stop rx/tx, reset; the device clears
- * RST when done. Statistics registers are cleared: read them first. */
+/* SDM 14.5: mask every interrupt, stop rx/tx, reset. Statistics
+ * registers are cleared by the reset: read them first. */
 static int hw_reset(struct e1000_adapter *ad)
 {
-	e1000_write(ad, E1000_IMC, E1000_IMC_ALL);
-	e1000_write(ad, E1000_RCTL, 0);
-	e1000_write(ad, E1000_TCTL, 0);
+	gbe_quiesce(ad->ctrl, 0);
 	e1000_hw_stats_update(ad);
-	e1000_write(ad, E1000_CTRL, e1000_read(ad, E1000_CTRL) | E1000_CTRL_RST);
-	for (int i = 0; i < E1000_RESET_POLL_MAX; i++) {
-		cdk_delay_us(E1000_RESET_POLL_US);
-		if (!(e1000_read(ad, E1000_CTRL) & E1000_CTRL_RST)) {
-			e1000_write(ad, E1000_IMC, E1000_IMC_ALL);
-			(void)e1000_read(ad, E1000_ICR); /* clear pending causes */
-			return 0;
-		}
-	}
-	return -ETIMEDOUT;
+	return gbe_reset(ad->ctrl, 0, E1000_RESET_POLL_MAX, E1000_RESET_POLL_US);
 }
 
-/* One EEPROM word through EERD (SDM 13.4.4; 82574 DS 10.2.2.5). */
-static int eeprom_read(const struct e1000_adapter *ad, uint16_t word,
-		       uint16_t *data)
+/* EERD's layout (SDM 13.4.4; the 82574 moves DONE to bit 1 and the
+ * address to bit 2, 82574 DS 10.2.2.5). */
+static const struct gbe_eerd eerd_8254x = { E1000_EERD_DONE_8254X,
+					    E1000_EERD_ADDR_SHIFT_8254X };
+static const struct gbe_eerd eerd_82574 = { E1000_EERD_DONE_82574,
+					    E1000_EERD_ADDR_SHIFT_82574 };
+
+static uint32_t ral_of(unsigned i)
 {
-	int is_82574 = ad->mac_type == E1000_MAC_82574;
-	uint32_t done = is_82574 ? E1000_EERD_DONE_82574 : E1000_EERD_DONE_8254X;
-	unsigned shift = is_82574 ? E1000_EERD_ADDR_SHIFT_82574
-				  : E1000_EERD_ADDR_SHIFT_8254X;
-
-	e1000_write(ad, E1000_EERD, (uint32_t)word << shift | E1000_EERD_START);
-	for (int i = 0; i < E1000_EERD_POLL_MAX; i++) {
-		uint32_t v = e1000_read(ad, E1000_EERD);
-
-		if (v & done) {
-			*data = (uint16_t)(v >> E1000_EERD_DATA_SHIFT);
-			return 0;
-		}
-		cdk_delay_us(5);
-	}
-	return -ETIMEDOUT;
-}
-
-/* The permanent address: RAL0/RAH0 as loaded from the EEPROM at reset
- * (SDM 13.4.49), else the EEPROM itself (words 0-2, SDM 5.6.1). */
-static int read_mac(const struct e1000_adapter *ad, struct cdk_ether_addr *a)
-{
-	uint32_t lo = e1000_read(ad, E1000_RAL(0)), hi = e1000_read(ad, E1000_RAH(0));
-
-	if (hi & E1000_RAH_AV) {
-		for (int i = 0; i < 4; i++)
-			a->addr_bytes[i] = (uint8_t)(lo >> (8 * i));
-		a->addr_bytes[4] = (uint8_t)hi;
-		a->addr_bytes[5] = (uint8_t)(hi >> 8);
-		return 0;
-	}
-	for (uint16_t w = 0; w < 3; w++) {
-		uint16_t v;
-		int rc = eeprom_read(ad, E1000_EEPROM_MAC_WORD + w, &v);
-
-		if (rc < 0)
-			return rc;
-		a->addr_bytes[2 * w] = (uint8_t)v;
-		a->addr_bytes[2 * w + 1] = (uint8_t)(v >> 8);
-	}
-	return 0;
-}
-
-static void write_mac(const struct e1000_adapter *ad,
-		      const struct cdk_ether_addr *a)
-{
-	const uint8_t *b = a->addr_bytes;
-
-	e1000_write(ad, E1000_RAL(0), (uint32_t)b[0] | (uint32_t)b[1] << 8 |
-					      (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24);
-	e1000_write(ad, E1000_RAH(0), (uint32_t)b[4] | (uint32_t)b[5] << 8 |
-					      E1000_RAH_AV);
-}
-
-/* Only our address, broadcast and what the modes allow get through. */
-static void clear_filters(const struct e1000_adapter *ad)
-{
-	for (unsigned i = 0; i < E1000_MTA_WORDS; i++)
-		e1000_write(ad, E1000_MTA(i), 0);
-	for (unsigned i = 1; i < E1000_RA_ENTRIES; i++) {
-		e1000_write(ad, E1000_RAL(i), 0);
-		e1000_write(ad, E1000_RAH(i), 0);
-	}
+	return E1000_RAL(i);
 }
 
 /* SDM 14.3: with internal PHY, set link up and let the MAC take speed and
  * duplex from the PHY. */
 static void link_setup(const struct e1000_adapter *ad)
 {
-	uint32_t ctrl = e1000_read(ad, E1000_CTRL);
+	uint32_t ctrl = gbe_read(ad->ctrl, E1000_CTRL);
 
 	ctrl |= E1000_CTRL_SLU | E1000_CTRL_ASDE;
 	ctrl &= ~(E1000_CTRL_ILOS | E1000_CTRL_PHY_RST);
-	e1000_write(ad, E1000_CTRL, ctrl);
+	gbe_write(ad->ctrl, E1000_CTRL, ctrl);
 }
 
 /* Device setup after every reset: address, filters, link, formats. */
 static void hw_init(struct e1000_adapter *ad)
 {
-	write_mac(ad, &ad->mac);
-	clear_filters(ad);
+	gbe_mac_write(ad->ctrl, &ad->mac);
+	gbe_filters_clear(ad->ctrl, E1000_RA_ENTRIES, ral_of);
 	link_setup(ad);
 	if (ad->mac_type == E1000_MAC_82574)
-		e1000_set_bits(ad, E1000_RFCTL, E1000_RFCTL_EXTEN, 0);
-	e1000_write(ad, E1000_RXCSUM, 0); /* no checksum offload claimed */
-	e1000_write(ad, E1000_RDTR, 0);   /* we poll: no interrupt delays */
-	e1000_write(ad, E1000_RADV, 0);
-	e1000_write(ad, E1000_TIDV, 0);
+		gbe_set_bits(ad->ctrl, E1000_RFCTL, E1000_RFCTL_EXTEN, 0);
+	gbe_write(ad->ctrl, E1000_RXCSUM, 0); /* no checksum offload claimed */
+	gbe_write(ad->ctrl, E1000_RDTR, 0);   /* we poll: no interrupt delays */
+	gbe_write(ad->ctrl, E1000_RADV, 0);
+	gbe_write(ad->ctrl, E1000_TIDV, 0);
 }
 
 /* ---- info and configuration ---- */
@@ -249,6 +181,7 @@ static int e1000_rxq_setup(struct cdk_eth_dev *dev, uint16_t qid,
 	q->port_id = dev->port_id;
 	q->queue_id = qid;
 	q->buf_len = bsize_for(room);
+	q->deferred_start = conf->rx_deferred_start;
 	dev->rx_queues[qid] = q;
 	return 0;
 }
@@ -292,132 +225,50 @@ static int e1000_txq_setup(struct cdk_eth_dev *dev, uint16_t qid,
 	q->rs_thresh = rs;
 	q->free_thresh = fr;
 	q->queue_id = qid;
+	q->deferred_start = conf->tx_deferred_start;
 	dev->tx_queues[qid] = q;
 	return 0;
-}
-
-/* Is what was granted what this queue needs? */
-static int caps_fit(const struct cdk_queue_caps *c, uint16_t nb_desc, int rx)
-{
-	return c->ring.len >= (uint64_t)nb_desc * E1000_DESC_SIZE &&
-	       c->doorbell.len == 4 && c->head.len == 4 &&
-	       (rx ? c->n_pools >= 1 : 1);
 }
 
 static int e1000_caps_grant(struct cdk_eth_dev *dev, enum cdk_queue_dir dir,
 			    uint16_t qid, const struct cdk_queue_caps *sealed)
 {
+	struct e1000_rx_queue *rq = dir == CDK_RXQ ? dev->rx_queues[qid] : NULL;
+	struct e1000_tx_queue *tq = dir == CDK_TXQ ? dev->tx_queues[qid] : NULL;
+	uint16_t nb_desc = rq ? rq->nb_desc : tq->nb_desc;
 	struct cdk_queue_caps c;
-	int rc = cdk_eth_queue_caps_open(dev, sealed, &c);
+	int rc = cdk_eth_queue_caps_take(dev, dir, qid, sealed,
+					 (uint64_t)nb_desc * E1000_DESC_SIZE,
+					 rq != NULL, &c);
 
 	if (rc < 0)
 		return rc;
-	if (!caps_fit(&c, dir == CDK_RXQ ? ((struct e1000_rx_queue *)dev->rx_queues[qid])->nb_desc
-					 : ((struct e1000_tx_queue *)dev->tx_queues[qid])->nb_desc,
-		      dir == CDK_RXQ)) {
-		LOG(ERR, dev, "%s queue %u: the capabilities granted do not fit",
-		    dir == CDK_RXQ ? "rx" : "tx", qid);
-		return -EINVAL;
-	}
-	if (dir == CDK_RXQ) {
-		struct e1000_rx_queue *q = dev->rx_queues[qid];
-
-		q->ring = c.ring;
-		q->doorbell = c.doorbell;
-		q->head = c.head;
-		q->pool = c.pools[0];
+	if (rq) {
+		rq->ring = c.ring;
+		rq->doorbell = c.doorbell;
+		rq->head = c.head;
+		rq->pool = c.pools[0];
 	} else {
-		struct e1000_tx_queue *q = dev->tx_queues[qid];
-
-		q->ring = c.ring;
-		q->doorbell = c.doorbell;
-		q->head = c.head;
-		q->n_pools = c.n_pools;
-		memcpy(q->pools, c.pools, sizeof(q->pools));
+		tq->ring = c.ring;
+		tq->doorbell = c.doorbell;
+		tq->head = c.head;
+		tq->n_pools = c.n_pools;
+		memcpy(tq->pools, c.pools, sizeof(tq->pools));
 	}
 	return 0;
 }
 
 /* ---- start / stop ---- */
 
-/* Program a ring's base and length from its capability (SDM 14.4, 14.5). */
-static int ring_program(struct e1000_adapter *ad, const cdk_cap_t *ring,
-			uint16_t nb_desc, uint32_t bal, uint32_t bah,
-			uint32_t len, uint32_t head, uint32_t tail)
+/* The frame the MTU makes, FCS included. */
+static uint32_t frame_of(uint16_t mtu)
 {
-	uint32_t bytes = (uint32_t)nb_desc * E1000_DESC_SIZE;
-	uint64_t iova;
-	int rc = cdk_cap_iova(ring, 0, bytes, &iova);
-
-	if (rc < 0)
-		return rc;
-	e1000_write(ad, bal, (uint32_t)iova);
-	e1000_write(ad, bah, (uint32_t)(iova >> 32));
-	e1000_write(ad, len, bytes);
-	e1000_write(ad, head, 0);
-	e1000_write(ad, tail, 0);
-	return 0;
-}
-
-static int rx_start(struct cdk_eth_dev *dev, struct e1000_adapter *ad,
-		    uint32_t buf_len)
-{
-	for (uint16_t i = 0; i < dev->nb_rx_queues; i++) {
-		struct e1000_rx_queue *q = dev->rx_queues[i];
-		int rc;
-
-		q->buf_len = buf_len;
-		q->max_segs = (uint16_t)(ad->max_frame / buf_len + 1);
-		e1000_rx_queue_reset(q);
-		rc = e1000_rx_ring_fill(q);
-		if (rc == 0)
-			rc = ring_program(ad, &q->ring, q->nb_desc, E1000_RDBAL(i),
-					  E1000_RDBAH(i), E1000_RDLEN(i), E1000_RDH(i),
-					  E1000_RDT(i));
-		if (rc < 0) {
-			LOG(ERR, dev, "rx queue %u: %s", i, rc == -ENOMEM
-				    ? "not enough mbufs to fill the ring"
-				    : "ring capability refused");
-			return rc;
-		}
-	}
-	return 0;
-}
-
-static int tx_start(struct cdk_eth_dev *dev, struct e1000_adapter *ad)
-{
-	for (uint16_t i = 0; i < dev->nb_tx_queues; i++) {
-		struct e1000_tx_queue *q = dev->tx_queues[i];
-		int rc;
-
-		e1000_tx_queue_reset(q);
-		rc = ring_program(ad, &q->ring, q->nb_desc, E1000_TDBAL(i),
-				  E1000_TDBAH(i), E1000_TDLEN(i), E1000_TDH(i),
-				  E1000_TDT(i));
-		if (rc < 0)
-			return rc;
-	}
-	e1000_write(ad, E1000_TIPG, E1000_TIPG_IPGT_COPPER |
-					    E1000_TIPG_IPGR1 << E1000_TIPG_IPGR1_SHIFT |
-					    E1000_TIPG_IPGR2 << E1000_TIPG_IPGR2_SHIFT);
-	e1000_write(ad, E1000_TCTL, E1000_TCTL_EN | E1000_TCTL_PSP |
-					    E1000_TCTL_CT_DEFAULT << E1000_TCTL_CT_SHIFT |
-					    E1000_TCTL_COLD_FD << E1000_TCTL_COLD_SHIFT);
-	return 0;
+	return (uint32_t)mtu + CDK_ETHER_HDR_LEN + CDK_ETHER_CRC_LEN;
 }
 
 static uint32_t rctl_of(struct cdk_eth_dev *dev, uint32_t buf_len, uint16_t mtu)
 {
-	uint32_t rctl = E1000_RCTL_EN | E1000_RCTL_BAM | E1000_RCTL_SECRC |
-			E1000_RCTL_RDMTS_HALF | rctl_bsize(buf_len);
-
-	if (mtu + CDK_ETHER_HDR_LEN + CDK_ETHER_CRC_LEN > CDK_ETHER_MAX_LEN)
-		rctl |= E1000_RCTL_LPE;
-	if (dev->promiscuous)
-		rctl |= E1000_RCTL_UPE | E1000_RCTL_MPE;
-	if (dev->all_multicast)
-		rctl |= E1000_RCTL_MPE;
-	return rctl;
+	return gbe_rctl_of(dev, frame_of(mtu)) | rctl_bsize(buf_len);
 }
 
 /* Every rx queue shares RCTL.BSIZE: the smallest pool decides. */
@@ -434,12 +285,118 @@ static uint32_t rx_buf_len(struct cdk_eth_dev *dev)
 	return len;
 }
 
+/*
+ * Neither the 8254x nor the 82574L can enable or disable one queue (their
+ * RXDCTL/TXDCTL hold thresholds only, SDM 13.4.29 and 13.4.42, 82574 DS
+ * 10.2.5.9): RCTL.EN and TCTL.EN (SDM 13.4.22, 13.4.33) gate the whole
+ * receiver and transmitter. With the one queue this driver offers per
+ * direction, starting or stopping that queue is exactly that.
+ */
+static int e1000_rxq_start(struct cdk_eth_dev *dev, uint16_t i)
+{
+	struct e1000_adapter *ad = e1000_adapter(dev);
+	struct e1000_rx_queue *q = dev->rx_queues[i];
+	int rc;
+
+	e1000_rx_queue_reset(q);
+	rc = e1000_rx_ring_fill(q);
+	if (rc == 0)
+		rc = gbe_ring_program(ad->ctrl, &q->ring, q->nb_desc, E1000_RDBAL(i));
+	if (rc < 0) {
+		LOG(ERR, dev, "rx queue %u: %s", i, rc == -ENOMEM
+			    ? "not enough mbufs to fill the ring"
+			    : "ring capability refused");
+		e1000_rx_queue_drain(q);
+		return rc;
+	}
+	gbe_write(ad->ctrl, E1000_RCTL, rctl_of(dev, q->buf_len, dev->mtu));
+	/* SDM 14.4: the tail goes last, after RCTL.EN; one slot held back. */
+	cdk_cap_write32(&q->doorbell, 0, q->rdt);
+	return 0;
+}
+
+static int e1000_txq_start(struct cdk_eth_dev *dev, uint16_t i)
+{
+	struct e1000_adapter *ad = e1000_adapter(dev);
+	struct e1000_tx_queue *q = dev->tx_queues[i];
+	int rc;
+
+	e1000_tx_queue_reset(q);
+	/* SDM 14.5 */
+	rc = gbe_ring_program(ad->ctrl, &q->ring, q->nb_desc, E1000_TDBAL(i));
+	if (rc < 0)
+		return rc;
+	gbe_write(ad->ctrl, E1000_TIPG, E1000_TIPG_IPGT_COPPER |
+					    E1000_TIPG_IPGR1 << E1000_TIPG_IPGR1_SHIFT |
+					    E1000_TIPG_IPGR2 << E1000_TIPG_IPGR2_SHIFT);
+	gbe_write(ad->ctrl, E1000_TCTL, E1000_TCTL_EN | E1000_TCTL_PSP |
+					    E1000_TCTL_CT_DEFAULT << E1000_TCTL_CT_SHIFT |
+					    E1000_TCTL_COLD_FD << E1000_TCTL_COLD_SHIFT);
+	return 0;
+}
+
+/* Clearing EN lets the frame in progress complete (SDM 13.4.22, 13.4.33):
+ * its DMA is over once the head register stops moving. */
+static void head_settle(const struct e1000_adapter *ad, uint32_t head)
+{
+	uint32_t was = gbe_read(ad->ctrl, head);
+
+	for (int i = 0; i < E1000_QUIESCE_POLL_MAX; i++) {
+		uint32_t now;
+
+		cdk_delay_us(E1000_QUIESCE_POLL_US);
+		now = gbe_read(ad->ctrl, head);
+		if (now == was)
+			return;
+		was = now;
+	}
+}
+
+static int e1000_rxq_stop(struct cdk_eth_dev *dev, uint16_t i)
+{
+	struct e1000_adapter *ad = e1000_adapter(dev);
+
+	gbe_set_bits(ad->ctrl, E1000_RCTL, E1000_RCTL_EN, 0);
+	head_settle(ad, E1000_RDH(i));
+	e1000_rx_queue_drain(dev->rx_queues[i]);
+	return 0;
+}
+
+static int e1000_txq_stop(struct cdk_eth_dev *dev, uint16_t i)
+{
+	struct e1000_adapter *ad = e1000_adapter(dev);
+
+	gbe_set_bits(ad->ctrl, E1000_TCTL, E1000_TCTL_EN, 0);
+	head_settle(ad, E1000_TDH(i));
+	e1000_tx_queue_drain(dev->tx_queues[i]);
+	return 0;
+}
+
+/* Every queue but the deferred ones (started on their own later). */
+static int queues_start(struct cdk_eth_dev *dev, struct e1000_adapter *ad)
+{
+	uint32_t buf_len = rx_buf_len(dev);
+	int rc = 0;
+
+	for (uint16_t i = 0; i < dev->nb_tx_queues && rc == 0; i++)
+		if (!((struct e1000_tx_queue *)dev->tx_queues[i])->deferred_start)
+			rc = e1000_txq_start(dev, i);
+	for (uint16_t i = 0; i < dev->nb_rx_queues && rc == 0; i++) {
+		struct e1000_rx_queue *q = dev->rx_queues[i];
+
+		q->buf_len = buf_len;
+		q->max_segs = (uint16_t)(ad->max_frame / buf_len + 1);
+		if (!q->deferred_start)
+			rc = e1000_rxq_start(dev, i);
+	}
+	return rc;
+}
+
 static int e1000_link_update(struct cdk_eth_dev *dev, int wait);
 
 static int e1000_start(struct cdk_eth_dev *dev)
 {
 	struct e1000_adapter *ad = e1000_adapter(dev);
-	uint32_t buf_len = rx_buf_len(dev);
 	int rc = hw_reset(ad);
 
 	if (rc < 0) {
@@ -447,21 +404,12 @@ static int e1000_start(struct cdk_eth_dev *dev)
 		return rc;
 	}
 	hw_init(ad);
-	rc = tx_start(dev, ad);
-	if (rc == 0)
-		rc = rx_start(dev, ad, buf_len);
+	rc = queues_start(dev, ad);
 	if (rc < 0) {
 		hw_reset(ad);
 		for (uint16_t i = 0; i < dev->nb_rx_queues; i++)
 			e1000_rx_queue_drain(dev->rx_queues[i]);
 		return rc;
-	}
-	e1000_write(ad, E1000_RCTL, rctl_of(dev, buf_len, dev->mtu));
-	/* SDM 14.4: the tail goes last, after RCTL.EN; one slot held back. */
-	for (uint16_t i = 0; i < dev->nb_rx_queues; i++) {
-		struct e1000_rx_queue *q = dev->rx_queues[i];
-
-		cdk_cap_write32(&q->doorbell, 0, q->rdt);
 	}
 	e1000_link_update(dev, 0);
 	return 0;
@@ -493,53 +441,7 @@ static int e1000_close(struct cdk_eth_dev *dev)
 
 static int e1000_link_update(struct cdk_eth_dev *dev, int wait)
 {
-	static const uint32_t speeds[4] = { CDK_ETH_SPEED_NUM_10M,
-		CDK_ETH_SPEED_NUM_100M, CDK_ETH_SPEED_NUM_1G, CDK_ETH_SPEED_NUM_1G };
-	struct e1000_adapter *ad = e1000_adapter(dev);
-	struct cdk_eth_link old = dev->link, l = { 0 };
-	uint32_t st = e1000_read(ad, E1000_STATUS);
-
-	for (int i = 0; wait && !(st & E1000_STATUS_LU) && i < LINK_WAIT_POLLS; i++) {
-		cdk_delay_ms(5);
-		st = e1000_read(ad, E1000_STATUS);
-	}
-	if (st & E1000_STATUS_LU) {
-		l.link_status = CDK_ETH_LINK_UP;
-		l.link_speed = speeds[(st & E1000_STATUS_SPEED_MASK) >>
-				      E1000_STATUS_SPEED_SHIFT];
-		l.link_duplex = st & E1000_STATUS_FD ? CDK_ETH_LINK_FULL_DUPLEX
-						     : CDK_ETH_LINK_HALF_DUPLEX;
-		l.link_autoneg = CDK_ETH_LINK_AUTONEG;
-	}
-	cdk_eth_linkstatus_set(dev, &l);
-	return memcmp(&old, &l, sizeof(l)) ? 0 : -1;
-}
-
-static int rctl_mode(struct cdk_eth_dev *dev, uint32_t bits, int on)
-{
-	e1000_set_bits(e1000_adapter(dev), E1000_RCTL, bits, on);
-	return 0;
-}
-
-static int e1000_promisc_on(struct cdk_eth_dev *dev)
-{
-	return rctl_mode(dev, E1000_RCTL_UPE | E1000_RCTL_MPE, 1);
-}
-
-static int e1000_promisc_off(struct cdk_eth_dev *dev)
-{
-	rctl_mode(dev, E1000_RCTL_UPE, 0);
-	return rctl_mode(dev, E1000_RCTL_MPE, dev->all_multicast);
-}
-
-static int e1000_allmulti_on(struct cdk_eth_dev *dev)
-{
-	return rctl_mode(dev, E1000_RCTL_MPE, 1);
-}
-
-static int e1000_allmulti_off(struct cdk_eth_dev *dev)
-{
-	return rctl_mode(dev, E1000_RCTL_MPE, dev->promiscuous);
+	return gbe_link_update(dev, wait ? LINK_WAIT_POLLS : 0);
 }
 
 static int e1000_mac_set(struct cdk_eth_dev *dev, struct cdk_ether_addr *a)
@@ -547,7 +449,7 @@ static int e1000_mac_set(struct cdk_eth_dev *dev, struct cdk_ether_addr *a)
 	struct e1000_adapter *ad = e1000_adapter(dev);
 
 	ad->mac = *a;
-	write_mac(ad, a);
+	gbe_mac_write(ad->ctrl, a);
 	return 0;
 }
 
@@ -556,10 +458,9 @@ static int e1000_mtu_set(struct cdk_eth_dev *dev, uint16_t mtu)
 {
 	struct e1000_adapter *ad = e1000_adapter(dev);
 
-	if ((uint32_t)mtu + CDK_ETHER_HDR_LEN + CDK_ETHER_CRC_LEN > ad->max_frame)
+	if (frame_of(mtu) > ad->max_frame)
 		return -EINVAL;
-	e1000_set_bits(ad, E1000_RCTL, E1000_RCTL_LPE,
-		       mtu + CDK_ETHER_HDR_LEN + CDK_ETHER_CRC_LEN > CDK_ETHER_MAX_LEN);
+	gbe_lpe_set(ad->ctrl, frame_of(mtu));
 	return 0;
 }
 
@@ -574,16 +475,20 @@ static const struct cdk_eth_dev_ops e1000_ops = {
 	.rx_queue_release = e1000_rxq_release,
 	.tx_queue_release = e1000_txq_release,
 	.queue_caps_grant = e1000_caps_grant,
+	.rx_queue_start = e1000_rxq_start,
+	.rx_queue_stop = e1000_rxq_stop,
+	.tx_queue_start = e1000_txq_start,
+	.tx_queue_stop = e1000_txq_stop,
 	.link_update = e1000_link_update,
 	.stats_get = e1000_stats_get,
 	.stats_reset = e1000_stats_reset,
 	.xstats_get_names = e1000_xstats_get_names,
 	.xstats_get = e1000_xstats_get,
 	.xstats_reset = e1000_xstats_reset,
-	.promiscuous_enable = e1000_promisc_on,
-	.promiscuous_disable = e1000_promisc_off,
-	.allmulticast_enable = e1000_allmulti_on,
-	.allmulticast_disable = e1000_allmulti_off,
+	.promiscuous_enable = gbe_promiscuous_enable,
+	.promiscuous_disable = gbe_promiscuous_disable,
+	.allmulticast_enable = gbe_allmulticast_enable,
+	.allmulticast_disable = gbe_allmulticast_disable,
 	.mac_addr_set = e1000_mac_set,
 	.mtu_set = e1000_mtu_set,
 };
@@ -611,7 +516,9 @@ static int adapter_init(struct cdk_eth_dev *dev, struct cdk_device *d)
 		return rc;
 	}
 	memset(&ad->hw, 0, sizeof(ad->hw)); /* counts start at probe */
-	rc = read_mac(ad, &ad->mac);
+	rc = gbe_mac_read(ad->ctrl, ad->mac_type == E1000_MAC_82574 ? &eerd_82574
+								   : &eerd_8254x,
+			  &ad->mac);
 	if (rc < 0) {
 		LOG(ERR, dev, "reading the MAC address from the EEPROM timed out");
 		return rc;

@@ -7,6 +7,7 @@
 #define PMD_E1000_QUEUE_H
 
 #include "cdk_pmd.h"
+#include "pmd/intel_gbe/gbe_queue.h"
 
 /* Receive queue. Descriptors [rx_tail, rdt) belong to the device; rdt is
  * the one the driver holds back so that RDT never equals RDH on a full
@@ -40,20 +41,16 @@ struct e1000_rx_queue {
 	/* cold */
 	cdk_cap_t head;       /* RDH: 4 bytes, R (diagnostics only) */
 	uint16_t queue_id;
+	uint8_t deferred_start; /* not started with the port */
 } __cdk_cache_aligned;
 
 /* Transmit queue. RS is set on the end of a packet once at least
  * rs_thresh descriptors were used since the last RS, so checking the DD of
  * one descriptor frees a whole batch (as DPDK's em PMD). */
-struct e1000_tx_entry {
-	struct cdk_mbuf *mbuf; /* segment sent from this descriptor, or NULL */
-	uint16_t last_id;      /* descriptor ending this segment's packet */
-};
-
 struct e1000_tx_queue {
 	cdk_cap_t ring;       /* descriptor ring: R W D */
 	cdk_cap_t doorbell;   /* TDT: 4 bytes, W */
-	struct e1000_tx_entry *sw_ring;
+	struct gbe_tx_entry *sw_ring;
 	uint16_t nb_desc;
 	uint16_t tx_tail;     /* next descriptor to fill */
 	uint16_t nb_free;     /* descriptors known to be free */
@@ -67,6 +64,7 @@ struct e1000_tx_queue {
 	uint64_t refused;     /* an mbuf outside every granted pool */
 	cdk_cap_t head;       /* TDH: 4 bytes, R (diagnostics only) */
 	uint16_t queue_id;
+	uint8_t deferred_start; /* not started with the port */
 } __cdk_cache_aligned;
 
 #define E1000_TX_MAX_SEGS 40 /* as DPDK's em: longer chains are refused */

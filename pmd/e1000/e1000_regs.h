@@ -67,61 +67,8 @@
 #define E1000_RAH(i) (0x5404u + 8u * (i)) /* receive address high */
 #define E1000_RA_ENTRIES 16
 
-/* ---- Statistics (SDM 13.7; 82574 DS 10.2.8): every one clears on read.
- * The 64-bit octet counters are a low/high pair; reading the high dword
- * clears both (SDM 13.7.23), so read low first. ---- */
-#define E1000_CRCERRS 0x4000  /* CRC errors */
-#define E1000_ALGNERRC 0x4004 /* alignment errors */
-#define E1000_SYMERRS 0x4008  /* symbol errors */
-#define E1000_RXERRC 0x400c   /* rx errors */
-#define E1000_MPC 0x4010      /* missed: rx packet buffer full */
-#define E1000_SCC 0x4014      /* single collision */
-#define E1000_ECOL 0x4018     /* excessive collisions */
-#define E1000_MCC 0x401c      /* multiple collisions */
-#define E1000_LATECOL 0x4020  /* late collisions */
-#define E1000_COLC 0x4028     /* collisions */
-#define E1000_DC 0x4030       /* deferred */
-#define E1000_TNCRS 0x4034    /* no carrier sense */
-#define E1000_CEXTERR 0x403c  /* carrier extension errors */
-#define E1000_RLEC 0x4040     /* rx length errors */
-#define E1000_XONRXC 0x4048
-#define E1000_XONTXC 0x404c
-#define E1000_XOFFRXC 0x4050
-#define E1000_XOFFTXC 0x4054
-#define E1000_FCRUC 0x4058    /* unsupported flow control frames */
-#define E1000_PRC64 0x405c    /* rx frames by size: 64 */
-#define E1000_PRC127 0x4060   /* 65-127 */
-#define E1000_PRC255 0x4064   /* 128-255 */
-#define E1000_PRC511 0x4068   /* 256-511 */
-#define E1000_PRC1023 0x406c  /* 512-1023 */
-#define E1000_PRC1522 0x4070  /* 1024-1522 */
-#define E1000_GPRC 0x4074     /* good packets received */
-#define E1000_BPRC 0x4078     /* broadcast received */
-#define E1000_MPRC 0x407c     /* multicast received */
-#define E1000_GPTC 0x4080     /* good packets transmitted */
-#define E1000_GORCL 0x4088    /* good octets received (with FCS) */
-#define E1000_GORCH 0x408c
-#define E1000_GOTCL 0x4090    /* good octets transmitted (with FCS) */
-#define E1000_GOTCH 0x4094
-#define E1000_RNBC 0x40a0     /* rx: no descriptor available */
-#define E1000_RUC 0x40a4      /* undersize */
-#define E1000_RFC 0x40a8      /* fragments */
-#define E1000_ROC 0x40ac      /* oversize */
-#define E1000_RJC 0x40b0      /* jabber */
-#define E1000_TORL 0x40c0     /* total octets received */
-#define E1000_TORH 0x40c4
-#define E1000_TOTL 0x40c8     /* total octets transmitted */
-#define E1000_TOTH 0x40cc
-#define E1000_TPR 0x40d0      /* total packets received */
-#define E1000_TPT 0x40d4      /* total packets transmitted */
-#define E1000_PTC64 0x40d8    /* tx frames by size, as PRC* */
-#define E1000_PTC127 0x40dc
-#define E1000_PTC255 0x40e0
-#define E1000_PTC511 0x40e4
-#define E1000_PTC1023 0x40e8
-#define E1000_PTC1522 0x40ec
-#define E1000_MPTC 0x40f0     /* multicast transmitted */
-#define E1000_BPTC 0x40f4     /* broadcast transmitted */
+/* ---- Statistics (SDM 13.7; 82574 DS 10.2.8): the family's block, in
+ * pmd/intel_gbe/gbe_regs.h ---- */
 
 /* ---- CTRL bits (SDM 13.4.1) ---- */
 #define E1000_CTRL_FD (1u << 0)      /* full duplex */
@@ -132,6 +79,10 @@
 #define E1000_CTRL_PHY_RST (1u << 31)
 #define E1000_RESET_POLL_US 10       /* SDM 14.2: wait >= 1 us after RST */
 #define E1000_RESET_POLL_MAX 1000    /* give up after 10 ms */
+/* A frame in progress when RCTL.EN/TCTL.EN clears completes (SDM 13.4.22,
+ * 13.4.33): 16 KB at 10 Mb/s takes 13 ms; wait up to 20 for the head. */
+#define E1000_QUIESCE_POLL_US 100
+#define E1000_QUIESCE_POLL_MAX 200
 
 /* ---- STATUS bits (SDM 13.4.2) ---- */
 #define E1000_STATUS_FD (1u << 0)

@@ -39,101 +39,31 @@ static const struct igb_family families[] = {
 
 /* ---- hardware helpers ---- */
 
-/* 82576 DS 4.3.1: mask interrupts, stop rx/tx, reset; the device clears
- * RST when done. Statistics registers are cleared: read them first. */
+/* 82576 DS 4.3.1: mask interrupts (the extended ones too), stop rx/tx,
+ * reset. Statistics registers are cleared by the reset: read them first. */
 static int hw_reset(struct igb_adapter *ad)
 {
-	igb_write(ad, IGB_IMC, IGB_IRQ_ALL);
-	igb_write(ad, IGB_EIMC, IGB_IRQ_ALL);
-	igb_write(ad, IGB_RCTL, 0);
-	igb_write(ad, IGB_TCTL, 0);
+	gbe_quiesce(ad->ctrl, IGB_EIMC);
 	igb_hw_stats_update(ad);
-	igb_write(ad, IGB_CTRL, igb_read(ad, IGB_CTRL) | IGB_CTRL_RST);
-	for (int i = 0; i < IGB_RESET_POLL_MAX; i++) {
-		cdk_delay_us(IGB_RESET_POLL_US);
-		if (!(igb_read(ad, IGB_CTRL) & IGB_CTRL_RST)) {
-			igb_write(ad, IGB_IMC, IGB_IRQ_ALL);
-			igb_write(ad, IGB_EIMC, IGB_IRQ_ALL);
-			(void)igb_read(ad, IGB_ICR); /* clear pending causes */
-			return 0;
-		}
-	}
-	return -ETIMEDOUT;
+	return gbe_reset(ad->ctrl, IGB_EIMC, IGB_RESET_POLL_MAX, IGB_RESET_POLL_US);
 }
 
-/* One NVM word through EERD (82576 DS 8.4.2). */
-static int nvm_read(const struct igb_adapter *ad, uint16_t word, uint16_t *data)
+/* 82576 DS 8.4.2: EERD as on the 82574 (done bit 1, word from bit 2). */
+static const struct gbe_eerd eerd = { IGB_EERD_DONE, IGB_EERD_ADDR_SHIFT };
+
+static uint32_t ral_of(unsigned i)
 {
-	igb_write(ad, IGB_EERD, (uint32_t)word << IGB_EERD_ADDR_SHIFT | IGB_EERD_START);
-	for (int i = 0; i < IGB_EERD_POLL_MAX; i++) {
-		uint32_t v = igb_read(ad, IGB_EERD);
-
-		if (v & IGB_EERD_DONE) {
-			*data = (uint16_t)(v >> IGB_EERD_DATA_SHIFT);
-			return 0;
-		}
-		cdk_delay_us(5);
-	}
-	return -ETIMEDOUT;
-}
-
-/* The permanent address: RAL0/RAH0 as loaded from the NVM at reset
- * (82576 DS 8.10.16), else the NVM itself (words 0-2, DS 6.2.1). */
-static int read_mac(const struct igb_adapter *ad, struct cdk_ether_addr *a)
-{
-	uint32_t lo = igb_read(ad, IGB_RAL(0)), hi = igb_read(ad, IGB_RAH(0));
-
-	if (hi & IGB_RAH_AV) {
-		for (int i = 0; i < 4; i++)
-			a->addr_bytes[i] = (uint8_t)(lo >> (8 * i));
-		a->addr_bytes[4] = (uint8_t)hi;
-		a->addr_bytes[5] = (uint8_t)(hi >> 8);
-		return 0;
-	}
-	if (!ad->fam->nvm_eerd)
-		return -ENOENT;
-	for (uint16_t w = 0; w < 3; w++) {
-		uint16_t v;
-		int rc = nvm_read(ad, IGB_NVM_MAC_WORD + w, &v);
-
-		if (rc < 0)
-			return rc;
-		a->addr_bytes[2 * w] = (uint8_t)v;
-		a->addr_bytes[2 * w + 1] = (uint8_t)(v >> 8);
-	}
-	return 0;
-}
-
-static void write_mac(const struct igb_adapter *ad,
-		      const struct cdk_ether_addr *a)
-{
-	const uint8_t *b = a->addr_bytes;
-
-	igb_write(ad, IGB_RAL(0), (uint32_t)b[0] | (uint32_t)b[1] << 8 |
-					  (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24);
-	igb_write(ad, IGB_RAH(0), (uint32_t)b[4] | (uint32_t)b[5] << 8 | IGB_RAH_AV);
-}
-
-/* Only our address, broadcast and what the modes allow get through: an
- * empty multicast table, the other unicast filters off, no VLAN filter. */
-static void clear_filters(const struct igb_adapter *ad)
-{
-	for (unsigned i = 0; i < IGB_MTA_WORDS; i++)
-		igb_write(ad, IGB_MTA(i), 0);
-	for (unsigned i = 1; i < ad->fam->nb_rar; i++) {
-		igb_write(ad, IGB_RAL(i), 0);
-		igb_write(ad, IGB_RAH(i), 0);
-	}
+	return IGB_RAL(i);
 }
 
 /* A PHY register write through MDIC (82576 DS 8.2.4). */
 static int phy_write(const struct igb_adapter *ad, uint32_t reg, uint16_t v)
 {
-	igb_write(ad, IGB_MDIC, v | reg << IGB_MDIC_REG_SHIFT |
+	gbe_write(ad->ctrl, IGB_MDIC, v | reg << IGB_MDIC_REG_SHIFT |
 					(uint32_t)IGB_PHY_ADDR << IGB_MDIC_PHY_SHIFT |
 					IGB_MDIC_OP_WRITE);
 	for (int i = 0; i < 100; i++) {
-		uint32_t m = igb_read(ad, IGB_MDIC);
+		uint32_t m = gbe_read(ad->ctrl, IGB_MDIC);
 
 		if (m & IGB_MDIC_READY)
 			return m & IGB_MDIC_ERROR ? -EIO : 0;
@@ -147,11 +77,11 @@ static int phy_write(const struct igb_adapter *ad, uint32_t reg, uint16_t v)
  * a reset only then). */
 static void link_setup(const struct igb_adapter *ad)
 {
-	uint32_t ctrl = igb_read(ad, IGB_CTRL);
+	uint32_t ctrl = gbe_read(ad->ctrl, IGB_CTRL);
 
 	ctrl |= IGB_CTRL_SLU;
 	ctrl &= ~(IGB_CTRL_ILOS | IGB_CTRL_PHY_RST);
-	igb_write(ad, IGB_CTRL, ctrl);
+	gbe_write(ad->ctrl, IGB_CTRL, ctrl);
 	if (phy_write(ad, IGB_PHY_CTRL, IGB_PHY_CTRL_AN_EN | IGB_PHY_CTRL_RESTART_AN) < 0)
 		cdk_log(CDK_LOG_DEBUG, CDK_LOGTYPE_PMD,
 			"igb: PHY autonegotiation restart not acknowledged");
@@ -160,11 +90,11 @@ static void link_setup(const struct igb_adapter *ad)
 /* Device setup after every reset: address, filters, link. */
 static void hw_init(struct igb_adapter *ad)
 {
-	write_mac(ad, &ad->mac);
-	clear_filters(ad);
+	gbe_mac_write(ad->ctrl, &ad->mac);
+	gbe_filters_clear(ad->ctrl, ad->fam->nb_rar, ral_of);
 	link_setup(ad);
 	/* PCSD: dword 1 of the rx write-back carries the RSS hash. */
-	igb_write(ad, IGB_RXCSUM, IGB_RXCSUM_PCSD);
+	gbe_write(ad->ctrl, IGB_RXCSUM, IGB_RXCSUM_PCSD);
 }
 
 /* ---- info and configuration ---- */
@@ -301,6 +231,7 @@ static int igb_rxq_setup(struct cdk_eth_dev *dev, uint16_t qid,
 	q->pthresh = thresh_or(conf->rx_thresh.pthresh, RX_PTHRESH);
 	q->hthresh = thresh_or(conf->rx_thresh.hthresh, RX_HTHRESH);
 	q->wthresh = thresh_or(conf->rx_thresh.wthresh, RX_WTHRESH);
+	q->deferred_start = conf->rx_deferred_start;
 	dev->rx_queues[qid] = q;
 	return 0;
 }
@@ -347,16 +278,9 @@ static int igb_txq_setup(struct cdk_eth_dev *dev, uint16_t qid,
 	q->pthresh = thresh_or(conf->tx_thresh.pthresh, TX_PTHRESH);
 	q->hthresh = thresh_or(conf->tx_thresh.hthresh, TX_HTHRESH);
 	q->wthresh = thresh_or(conf->tx_thresh.wthresh, TX_WTHRESH);
+	q->deferred_start = conf->tx_deferred_start;
 	dev->tx_queues[qid] = q;
 	return 0;
-}
-
-/* Is what was granted what this queue needs? */
-static int caps_fit(const struct cdk_queue_caps *c, uint16_t nb_desc, int rx)
-{
-	return c->ring.len >= (uint64_t)nb_desc * IGB_DESC_SIZE &&
-	       c->doorbell.len == 4 && c->head.len == 4 &&
-	       (rx ? c->n_pools >= 1 : 1);
 }
 
 static int igb_caps_grant(struct cdk_eth_dev *dev, enum cdk_queue_dir dir,
@@ -364,16 +288,14 @@ static int igb_caps_grant(struct cdk_eth_dev *dev, enum cdk_queue_dir dir,
 {
 	struct igb_rx_queue *rq = dir == CDK_RXQ ? dev->rx_queues[qid] : NULL;
 	struct igb_tx_queue *tq = dir == CDK_TXQ ? dev->tx_queues[qid] : NULL;
+	uint16_t nb_desc = rq ? rq->nb_desc : tq->nb_desc;
 	struct cdk_queue_caps c;
-	int rc = cdk_eth_queue_caps_open(dev, sealed, &c);
+	int rc = cdk_eth_queue_caps_take(dev, dir, qid, sealed,
+					 (uint64_t)nb_desc * IGB_DESC_SIZE,
+					 rq != NULL, &c);
 
 	if (rc < 0)
 		return rc;
-	if (!caps_fit(&c, rq ? rq->nb_desc : tq->nb_desc, rq != NULL)) {
-		LOG(ERR, dev, "%s queue %u: the capabilities granted do not fit",
-		    rq ? "rx" : "tx", qid);
-		return -EINVAL;
-	}
 	if (rq) {
 		rq->ring = c.ring;
 		rq->doorbell = c.doorbell;
@@ -396,18 +318,8 @@ static int igb_caps_grant(struct cdk_eth_dev *dev, enum cdk_queue_dir dir,
 static int ring_program(struct igb_adapter *ad, const cdk_cap_t *ring,
 			uint16_t nb_desc, int rx, uint16_t n)
 {
-	uint32_t bytes = (uint32_t)nb_desc * IGB_DESC_SIZE;
-	uint64_t iova;
-	int rc = cdk_cap_iova(ring, 0, bytes, &iova);
-
-	if (rc < 0)
-		return rc;
-	igb_write(ad, rx ? IGB_RDBAL(n) : IGB_TDBAL(n), (uint32_t)iova);
-	igb_write(ad, rx ? IGB_RDBAH(n) : IGB_TDBAH(n), (uint32_t)(iova >> 32));
-	igb_write(ad, rx ? IGB_RDLEN(n) : IGB_TDLEN(n), bytes);
-	igb_write(ad, rx ? IGB_RDH(n) : IGB_TDH(n), 0);
-	igb_write(ad, rx ? IGB_RDT(n) : IGB_TDT(n), 0);
-	return 0;
+	return gbe_ring_program(ad->ctrl, ring, nb_desc, rx ? IGB_RDBAL(n)
+							    : IGB_TDBAL(n));
 }
 
 /* 82576 DS 8.10.9 / 8.12.13: set ENABLE and poll until the device
@@ -415,12 +327,12 @@ static int ring_program(struct igb_adapter *ad, const cdk_cap_t *ring,
 static int queue_enable(struct igb_adapter *ad, uint32_t reg, uint8_t p,
 			uint8_t h, uint8_t w)
 {
-	igb_write(ad, reg, (uint32_t)p << IGB_XDCTL_PTHRESH_SHIFT |
+	gbe_write(ad->ctrl, reg, (uint32_t)p << IGB_XDCTL_PTHRESH_SHIFT |
 				   (uint32_t)h << IGB_XDCTL_HTHRESH_SHIFT |
 				   (uint32_t)w << IGB_XDCTL_WTHRESH_SHIFT |
 				   IGB_XDCTL_ENABLE);
 	for (int i = 0; i < IGB_XDCTL_POLL_MAX; i++) {
-		if (igb_read(ad, reg) & IGB_XDCTL_ENABLE)
+		if (gbe_read(ad->ctrl, reg) & IGB_XDCTL_ENABLE)
 			return 0;
 		cdk_delay_us(IGB_XDCTL_POLL_US);
 	}
@@ -431,32 +343,47 @@ static int queue_enable(struct igb_adapter *ad, uint32_t reg, uint8_t p,
 static void queues_disable(struct igb_adapter *ad, uint16_t nb_rx, uint16_t nb_tx)
 {
 	for (uint16_t i = nb_rx; i < ad->fam->nb_queues; i++)
-		igb_write(ad, IGB_RXDCTL(i), 0);
+		gbe_write(ad->ctrl, IGB_RXDCTL(i), 0);
 	for (uint16_t i = nb_tx; i < ad->fam->nb_queues; i++)
-		igb_write(ad, IGB_TXDCTL(i), 0);
+		gbe_write(ad->ctrl, IGB_TXDCTL(i), 0);
 }
 
+/* 82576 DS 4.5.10, 8.12.13: a queue's ring, then its enable. */
+static int tx_queue_start(struct cdk_eth_dev *dev, struct igb_adapter *ad,
+			  uint16_t i)
+{
+	struct igb_tx_queue *q = dev->tx_queues[i];
+	int rc;
+
+	gbe_write(ad->ctrl, IGB_TXDCTL(i), 0);
+	igb_tx_queue_reset(q);
+	rc = ring_program(ad, &q->ring, q->nb_desc, 0, i);
+	if (rc == 0)
+		rc = queue_enable(ad, IGB_TXDCTL(i), q->pthresh, q->hthresh,
+				  q->wthresh);
+	if (rc < 0)
+		LOG(ERR, dev, "tx queue %u: %s", i, rc == -ETIMEDOUT
+			    ? "TXDCTL.ENABLE did not set"
+			    : "ring capability refused");
+	return rc;
+}
+
+/* Every queue but the deferred ones, which stay disabled. */
 static int tx_start(struct cdk_eth_dev *dev, struct igb_adapter *ad)
 {
 	for (uint16_t i = 0; i < dev->nb_tx_queues; i++) {
 		struct igb_tx_queue *q = dev->tx_queues[i];
-		int rc;
+		int rc = 0;
 
-		igb_write(ad, IGB_TXDCTL(i), 0);
-		igb_tx_queue_reset(q);
-		rc = ring_program(ad, &q->ring, q->nb_desc, 0, i);
-		if (rc == 0)
-			rc = queue_enable(ad, IGB_TXDCTL(i), q->pthresh, q->hthresh,
-					  q->wthresh);
-		if (rc < 0) {
-			LOG(ERR, dev, "tx queue %u: %s", i, rc == -ETIMEDOUT
-				    ? "TXDCTL.ENABLE did not set"
-				    : "ring capability refused");
+		if (q->deferred_start)
+			gbe_write(ad->ctrl, IGB_TXDCTL(i), 0);
+		else
+			rc = tx_queue_start(dev, ad, i);
+		if (rc < 0)
 			return rc;
-		}
 	}
-	igb_write(ad, IGB_TIPG, IGB_TIPG_DEFAULT);
-	igb_write(ad, IGB_TCTL, IGB_TCTL_EN | IGB_TCTL_PSP | IGB_TCTL_RTLC |
+	gbe_write(ad->ctrl, IGB_TIPG, IGB_TIPG_DEFAULT);
+	gbe_write(ad->ctrl, IGB_TCTL, IGB_TCTL_EN | IGB_TCTL_PSP | IGB_TCTL_RTLC |
 					IGB_TCTL_CT << IGB_TCTL_CT_SHIFT |
 					IGB_TCTL_COLD_FD << IGB_TCTL_COLD_SHIFT);
 	return 0;
@@ -475,7 +402,7 @@ static int rx_queue_start(struct cdk_eth_dev *dev, struct igb_adapter *ad,
 	int vlan_strip = !!(dev->conf.rxmode.offloads & CDK_ETH_RX_OFFLOAD_VLAN_STRIP);
 	int rc;
 
-	igb_write(ad, IGB_RXDCTL(i), 0);
+	gbe_write(ad->ctrl, IGB_RXDCTL(i), 0);
 	q->max_segs = (uint16_t)(max_frame(dev->mtu) / q->buf_len + 1);
 	q->vlan_strip = (uint8_t)vlan_strip;
 	igb_rx_queue_reset(q);
@@ -490,7 +417,7 @@ static int rx_queue_start(struct cdk_eth_dev *dev, struct igb_adapter *ad,
 	}
 	/* 82576 DS 8.10.2: advanced one-buffer descriptors, the buffer in
 	 * KB; DROP_EN so that one full queue does not stall the others. */
-	igb_write(ad, IGB_SRRCTL(i), q->buf_len >> IGB_SRRCTL_BSIZEPKT_SHIFT |
+	gbe_write(ad->ctrl, IGB_SRRCTL(i), q->buf_len >> IGB_SRRCTL_BSIZEPKT_SHIFT |
 					     IGB_SRRCTL_DESCTYPE_ADV_ONEBUF |
 					     (dev->nb_rx_queues > 1 ? IGB_SRRCTL_DROP_EN : 0));
 	rc = queue_enable(ad, IGB_RXDCTL(i), q->pthresh, q->hthresh, q->wthresh);
@@ -501,16 +428,7 @@ static int rx_queue_start(struct cdk_eth_dev *dev, struct igb_adapter *ad,
 
 static uint32_t rctl_of(struct cdk_eth_dev *dev)
 {
-	uint32_t rctl = IGB_RCTL_EN | IGB_RCTL_BAM | IGB_RCTL_SECRC |
-			IGB_RCTL_RDMTS_HALF;
-
-	if (max_frame(dev->mtu) - VLAN_TAG_LEN > CDK_ETHER_MAX_LEN)
-		rctl |= IGB_RCTL_LPE;
-	if (dev->promiscuous)
-		rctl |= IGB_RCTL_UPE | IGB_RCTL_MPE;
-	if (dev->all_multicast)
-		rctl |= IGB_RCTL_MPE;
-	return rctl;
+	return gbe_rctl_of(dev, max_frame(dev->mtu) - VLAN_TAG_LEN);
 }
 
 static int rx_start(struct cdk_eth_dev *dev, struct igb_adapter *ad)
@@ -518,21 +436,26 @@ static int rx_start(struct cdk_eth_dev *dev, struct igb_adapter *ad)
 	int vlan_strip = !!(dev->conf.rxmode.offloads & CDK_ETH_RX_OFFLOAD_VLAN_STRIP);
 
 	for (uint16_t i = 0; i < dev->nb_rx_queues; i++) {
-		int rc = rx_queue_start(dev, ad, i);
+		int rc = 0;
 
+		if (((struct igb_rx_queue *)dev->rx_queues[i])->deferred_start)
+			gbe_write(ad->ctrl, IGB_RXDCTL(i), 0);
+		else
+			rc = rx_queue_start(dev, ad, i);
 		if (rc < 0)
 			return rc;
 	}
 	/* 82576 DS 8.2.1: VME strips the tag into the write-back. */
-	igb_set_bits(ad, IGB_CTRL, IGB_CTRL_VME, vlan_strip);
+	gbe_set_bits(ad->ctrl, IGB_CTRL, IGB_CTRL_VME, vlan_strip);
 	igb_rss_program(dev);
-	igb_write(ad, IGB_RLPML, max_frame(dev->mtu));
-	igb_write(ad, IGB_RCTL, rctl_of(dev));
+	gbe_write(ad->ctrl, IGB_RLPML, max_frame(dev->mtu));
+	gbe_write(ad->ctrl, IGB_RCTL, rctl_of(dev));
 	/* 82576 DS 4.5.9: tails last, after RCTL.EN; one slot held back. */
 	for (uint16_t i = 0; i < dev->nb_rx_queues; i++) {
 		struct igb_rx_queue *q = dev->rx_queues[i];
 
-		cdk_cap_write32(&q->doorbell, 0, q->rdt);
+		if (!q->deferred_start)
+			cdk_cap_write32(&q->doorbell, 0, q->rdt);
 	}
 	return 0;
 }
@@ -545,6 +468,78 @@ static void queues_drain(struct cdk_eth_dev *dev)
 	for (uint16_t i = 0; i < dev->nb_tx_queues; i++)
 		if (dev->tx_queues[i])
 			igb_tx_queue_drain(dev->tx_queues[i]);
+}
+
+/* 82576 DS 4.5.9.1 / 4.5.10.1: clear ENABLE and poll until the device
+ * reports the queue disabled; only then are its buffers the driver's. */
+static int queue_disable(struct igb_adapter *ad, uint32_t reg)
+{
+	gbe_set_bits(ad->ctrl, reg, IGB_XDCTL_ENABLE, 0);
+	for (int i = 0; i < IGB_XDCTL_POLL_MAX; i++) {
+		if (!(gbe_read(ad->ctrl, reg) & IGB_XDCTL_ENABLE))
+			return 0;
+		cdk_delay_us(IGB_XDCTL_POLL_US);
+	}
+	return -ETIMEDOUT;
+}
+
+/* Frames RSS sends to a disabled queue are dropped by the device and
+ * counted in its RQDPC (82576 DS 8.10.12). */
+static int igb_rxq_stop(struct cdk_eth_dev *dev, uint16_t i)
+{
+	int rc = queue_disable(igb_adapter(dev), IGB_RXDCTL(i));
+
+	if (rc < 0) {
+		LOG(ERR, dev, "rx queue %u: RXDCTL.ENABLE did not clear", i);
+		return rc;
+	}
+	igb_rx_queue_drain(dev->rx_queues[i]);
+	return 0;
+}
+
+static int igb_rxq_start(struct cdk_eth_dev *dev, uint16_t i)
+{
+	struct igb_rx_queue *q = dev->rx_queues[i];
+	int rc = rx_queue_start(dev, igb_adapter(dev), i);
+
+	if (rc < 0) {
+		gbe_write(igb_adapter(dev)->ctrl, IGB_RXDCTL(i), 0);
+		igb_rx_queue_drain(q);
+		return rc;
+	}
+	/* 82576 DS 4.5.9: the tail after the enable; one slot held back. */
+	cdk_cap_write32(&q->doorbell, 0, q->rdt);
+	return 0;
+}
+
+/* What was posted is sent first (the head reaches the tail), then the
+ * queue is disabled (82576 DS 4.5.10.1). */
+static int igb_txq_stop(struct cdk_eth_dev *dev, uint16_t i)
+{
+	struct igb_adapter *ad = igb_adapter(dev);
+	int rc;
+
+	for (int k = 0; k < IGB_XDCTL_POLL_MAX &&
+			gbe_read(ad->ctrl, IGB_TDH(i)) != gbe_read(ad->ctrl, IGB_TDT(i));
+	     k++)
+		cdk_delay_us(IGB_XDCTL_POLL_US);
+	rc = queue_disable(ad, IGB_TXDCTL(i));
+	if (rc < 0) {
+		LOG(ERR, dev, "tx queue %u: TXDCTL.ENABLE did not clear", i);
+		return rc;
+	}
+	igb_tx_queue_drain(dev->tx_queues[i]);
+	return 0;
+}
+
+static int igb_txq_start(struct cdk_eth_dev *dev, uint16_t i)
+{
+	struct igb_adapter *ad = igb_adapter(dev);
+	int rc = tx_queue_start(dev, ad, i);
+
+	if (rc < 0)
+		gbe_write(ad->ctrl, IGB_TXDCTL(i), 0);
+	return rc;
 }
 
 static int igb_link_update(struct cdk_eth_dev *dev, int wait);
@@ -591,53 +586,7 @@ static int igb_close(struct cdk_eth_dev *dev)
 
 static int igb_link_update(struct cdk_eth_dev *dev, int wait)
 {
-	static const uint32_t speeds[4] = { CDK_ETH_SPEED_NUM_10M,
-		CDK_ETH_SPEED_NUM_100M, CDK_ETH_SPEED_NUM_1G, CDK_ETH_SPEED_NUM_1G };
-	struct igb_adapter *ad = igb_adapter(dev);
-	struct cdk_eth_link old = dev->link, l = { 0 };
-	uint32_t st = igb_read(ad, IGB_STATUS);
-
-	for (int i = 0; wait && !(st & IGB_STATUS_LU) && i < LINK_WAIT_POLLS; i++) {
-		cdk_delay_ms(5);
-		st = igb_read(ad, IGB_STATUS);
-	}
-	if (st & IGB_STATUS_LU) {
-		l.link_status = CDK_ETH_LINK_UP;
-		l.link_speed = speeds[(st & IGB_STATUS_SPEED_MASK) >>
-				      IGB_STATUS_SPEED_SHIFT];
-		l.link_duplex = st & IGB_STATUS_FD ? CDK_ETH_LINK_FULL_DUPLEX
-						   : CDK_ETH_LINK_HALF_DUPLEX;
-		l.link_autoneg = CDK_ETH_LINK_AUTONEG;
-	}
-	cdk_eth_linkstatus_set(dev, &l);
-	return memcmp(&old, &l, sizeof(l)) ? 0 : -1;
-}
-
-static int rctl_mode(struct cdk_eth_dev *dev, uint32_t bits, int on)
-{
-	igb_set_bits(igb_adapter(dev), IGB_RCTL, bits, on);
-	return 0;
-}
-
-static int igb_promisc_on(struct cdk_eth_dev *dev)
-{
-	return rctl_mode(dev, IGB_RCTL_UPE | IGB_RCTL_MPE, 1);
-}
-
-static int igb_promisc_off(struct cdk_eth_dev *dev)
-{
-	rctl_mode(dev, IGB_RCTL_UPE, 0);
-	return rctl_mode(dev, IGB_RCTL_MPE, dev->all_multicast);
-}
-
-static int igb_allmulti_on(struct cdk_eth_dev *dev)
-{
-	return rctl_mode(dev, IGB_RCTL_MPE, 1);
-}
-
-static int igb_allmulti_off(struct cdk_eth_dev *dev)
-{
-	return rctl_mode(dev, IGB_RCTL_MPE, dev->promiscuous);
+	return gbe_link_update(dev, wait ? LINK_WAIT_POLLS : 0);
 }
 
 static int igb_mac_set(struct cdk_eth_dev *dev, struct cdk_ether_addr *a)
@@ -645,7 +594,7 @@ static int igb_mac_set(struct cdk_eth_dev *dev, struct cdk_ether_addr *a)
 	struct igb_adapter *ad = igb_adapter(dev);
 
 	ad->mac = *a;
-	write_mac(ad, a);
+	gbe_mac_write(ad->ctrl, a);
 	return 0;
 }
 
@@ -663,9 +612,8 @@ static int igb_mtu_set(struct cdk_eth_dev *dev, uint16_t mtu)
 		if (q != NULL)
 			q->max_segs = (uint16_t)(max_frame(mtu) / q->buf_len + 1);
 	}
-	igb_write(ad, IGB_RLPML, max_frame(mtu));
-	igb_set_bits(ad, IGB_RCTL, IGB_RCTL_LPE,
-		     max_frame(mtu) - VLAN_TAG_LEN > CDK_ETHER_MAX_LEN);
+	gbe_write(ad->ctrl, IGB_RLPML, max_frame(mtu));
+	gbe_lpe_set(ad->ctrl, max_frame(mtu) - VLAN_TAG_LEN);
 	return 0;
 }
 
@@ -680,16 +628,20 @@ static const struct cdk_eth_dev_ops igb_ops = {
 	.rx_queue_release = igb_rxq_release,
 	.tx_queue_release = igb_txq_release,
 	.queue_caps_grant = igb_caps_grant,
+	.rx_queue_start = igb_rxq_start,
+	.rx_queue_stop = igb_rxq_stop,
+	.tx_queue_start = igb_txq_start,
+	.tx_queue_stop = igb_txq_stop,
 	.link_update = igb_link_update,
 	.stats_get = igb_stats_get,
 	.stats_reset = igb_stats_reset,
 	.xstats_get_names = igb_xstats_get_names,
 	.xstats_get = igb_xstats_get,
 	.xstats_reset = igb_xstats_reset,
-	.promiscuous_enable = igb_promisc_on,
-	.promiscuous_disable = igb_promisc_off,
-	.allmulticast_enable = igb_allmulti_on,
-	.allmulticast_disable = igb_allmulti_off,
+	.promiscuous_enable = gbe_promiscuous_enable,
+	.promiscuous_disable = gbe_promiscuous_disable,
+	.allmulticast_enable = gbe_allmulticast_enable,
+	.allmulticast_disable = gbe_allmulticast_disable,
 	.mac_addr_set = igb_mac_set,
 	.mtu_set = igb_mtu_set,
 	.rss_hash_update = igb_rss_hash_update,
@@ -735,7 +687,7 @@ static int adapter_init(struct cdk_eth_dev *dev, struct cdk_device *d)
 		return rc;
 	}
 	memset(&ad->hw, 0, sizeof(ad->hw)); /* counts start at probe */
-	rc = read_mac(ad, &ad->mac);
+	rc = gbe_mac_read(ad->ctrl, ad->fam->nvm_eerd ? &eerd : NULL, &ad->mac);
 	if (rc < 0 || !cdk_is_valid_assigned_ether_addr(&ad->mac)) {
 		cdk_eth_random_addr(ad->mac.addr_bytes);
 		LOG(WARNING, dev, "no valid MAC address in RAL0 or the NVM: using "

@@ -11,6 +11,8 @@
 #include "cdk_pmd.h"
 #include "pmd/igb/igb_queue.h"
 #include "pmd/igb/igb_regs.h"
+#include "pmd/intel_gbe/gbe_hw.h"
+#include "pmd/intel_gbe/gbe_stats.h"
 
 #define IGB_DRIVER_NAME "net_e1000_igb"
 #define IGB_MAX_QUEUES 8 /* per direction, whatever the family has more */
@@ -18,11 +20,9 @@
 #define IGB_RSS_OFFLOAD_ALL (CDK_ETH_RSS_IPV4 | CDK_ETH_RSS_NONFRAG_IPV4_TCP | \
 			     CDK_ETH_RSS_NONFRAG_IPV4_UDP)
 
-/* Hardware counters, accumulated across their clear-on-read registers
- * (the table of names and registers is in igb_stats.c). */
-#define IGB_NB_HW_STATS 47
+/* Hardware counters, accumulated across their clear-on-read registers. */
 struct igb_hw_stats {
-	uint64_t v[IGB_NB_HW_STATS];
+	struct gbe_hw_stats gbe;        /* the family's block */
 	uint64_t rqdpc[IGB_MAX_QUEUES]; /* per-queue drops (82576 DS 8.10.12) */
 };
 
@@ -40,30 +40,6 @@ struct igb_adapter {
 static inline struct igb_adapter *igb_adapter(struct cdk_eth_dev *dev)
 {
 	return dev->dev_private;
-}
-
-/* Register access through the control slice. A fault was already counted
- * and logged by the accessor; a read that faults reads 0. */
-static inline uint32_t igb_read(const struct igb_adapter *ad, uint32_t reg)
-{
-	uint32_t v = 0;
-
-	cdk_cap_read32(ad->ctrl, reg, &v);
-	return v;
-}
-
-static inline void igb_write(const struct igb_adapter *ad, uint32_t reg,
-			     uint32_t v)
-{
-	cdk_cap_write32(ad->ctrl, reg, v);
-}
-
-static inline void igb_set_bits(const struct igb_adapter *ad, uint32_t reg,
-				uint32_t bits, int on)
-{
-	uint32_t v = igb_read(ad, reg);
-
-	igb_write(ad, reg, on ? v | bits : v & ~bits);
 }
 
 /* RSS (igb_rss.c). */

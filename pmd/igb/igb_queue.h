@@ -7,6 +7,7 @@
 #define PMD_IGB_QUEUE_H
 
 #include "cdk_pmd.h"
+#include "pmd/intel_gbe/gbe_queue.h"
 
 /* Receive queue. Descriptors [rx_tail, rdt) belong to the device; rdt is
  * held back so that RDT never equals RDH on a full ring (82576 DS 7.1.3). */
@@ -41,20 +42,16 @@ struct igb_rx_queue {
 	/* cold */
 	cdk_cap_t head;       /* RDH: 4 bytes, R (diagnostics only) */
 	uint16_t queue_id;
+	uint8_t deferred_start; /* not started with the port */
 	uint8_t pthresh, hthresh, wthresh;
 } __cdk_cache_aligned;
 
 /* Transmit queue. RS goes on the end of a packet once rs_thresh
  * descriptors were used since the last RS: one DD frees a batch. */
-struct igb_tx_entry {
-	struct cdk_mbuf *mbuf; /* segment sent from this descriptor, or NULL */
-	uint16_t last_id;      /* descriptor ending this packet */
-};
-
 struct igb_tx_queue {
 	cdk_cap_t ring;       /* descriptor ring: R W D */
 	cdk_cap_t doorbell;   /* TDT: 4 bytes, W */
-	struct igb_tx_entry *sw_ring;
+	struct gbe_tx_entry *sw_ring;
 	uint16_t nb_desc;
 	uint16_t tx_tail;     /* next descriptor to fill */
 	uint16_t nb_free;     /* descriptors known to be free */
@@ -71,6 +68,7 @@ struct igb_tx_queue {
 	uint64_t bad_offload; /* l2_len/l3_len beyond what a context holds */
 	cdk_cap_t head;       /* TDH: 4 bytes, R (diagnostics only) */
 	uint16_t queue_id;
+	uint8_t deferred_start; /* not started with the port */
 	uint8_t pthresh, hthresh, wthresh;
 } __cdk_cache_aligned;
 

@@ -233,54 +233,8 @@ struct igb_family {
 #define IGB_CTX_IPLEN_MAX 0x1ff
 #define IGB_CTX_MACLEN_MAX 0x7f
 
-/* ---- statistics (82576 DS 8.19: clear on read) ---- */
-#define IGB_CRCERRS 0x4000
-#define IGB_ALGNERRC 0x4004
-#define IGB_SYMERRS 0x4008
-#define IGB_RXERRC 0x400c
-#define IGB_MPC 0x4010
-#define IGB_SCC 0x4014
-#define IGB_ECOL 0x4018
-#define IGB_MCC 0x401c
-#define IGB_LATECOL 0x4020
-#define IGB_COLC 0x4028
-#define IGB_DC 0x4030
-#define IGB_TNCRS 0x4034
-#define IGB_RLEC 0x4040
-#define IGB_XONRXC 0x4048
-#define IGB_XONTXC 0x404c
-#define IGB_XOFFRXC 0x4050
-#define IGB_XOFFTXC 0x4054
-#define IGB_FCRUC 0x4058
-#define IGB_PRC64 0x405c
-#define IGB_PRC127 0x4060
-#define IGB_PRC255 0x4064
-#define IGB_PRC511 0x4068
-#define IGB_PRC1023 0x406c
-#define IGB_PRC1522 0x4070
-#define IGB_GPRC 0x4074
-#define IGB_BPRC 0x4078
-#define IGB_MPRC 0x407c
-#define IGB_GPTC 0x4080
-#define IGB_GORCL 0x4088 /* 64-bit pairs: low then high */
-#define IGB_GOTCL 0x4090
-#define IGB_RNBC 0x40a0
-#define IGB_RUC 0x40a4
-#define IGB_RFC 0x40a8
-#define IGB_ROC 0x40ac
-#define IGB_RJC 0x40b0
-#define IGB_TORL 0x40c0
-#define IGB_TOTL 0x40c8
-#define IGB_TPR 0x40d0
-#define IGB_TPT 0x40d4
-#define IGB_PTC64 0x40d8
-#define IGB_PTC127 0x40dc
-#define IGB_PTC255 0x40e0
-#define IGB_PTC511 0x40e4
-#define IGB_PTC1023 0x40e8
-#define IGB_PTC1522 0x40ec
-#define IGB_MPTC 0x40f0
-#define IGB_BPTC 0x40f4
+/* ---- statistics (82576 DS 8.19): the family's block, in
+ * pmd/intel_gbe/gbe_regs.h; RQDPC above is igb's own ---- */
 
 /* ---- reset (82576 DS 4.3.1: RST self-clears within 1 ms, wait 10) ---- */
 #define IGB_RESET_POLL_US 100

@@ -38,7 +38,7 @@ static void write_key(const struct igb_adapter *ad)
 	for (unsigned i = 0; i < IGB_RSS_KEY_LEN / 4; i++) {
 		const uint8_t *k = ad->rss_key + 4 * i;
 
-		igb_write(ad, IGB_RSSRK(i), (uint32_t)k[0] | (uint32_t)k[1] << 8 |
+		gbe_write(ad->ctrl, IGB_RSSRK(i), (uint32_t)k[0] | (uint32_t)k[1] << 8 |
 						    (uint32_t)k[2] << 16 |
 						    (uint32_t)k[3] << 24);
 	}
@@ -51,7 +51,7 @@ static void write_reta(const struct igb_adapter *ad)
 	for (unsigned i = 0; i < IGB_RETA_SIZE / 4; i++) {
 		const uint8_t *e = ad->reta + 4 * i;
 
-		igb_write(ad, IGB_RETA(i), (uint32_t)e[0] | (uint32_t)e[1] << 8 |
+		gbe_write(ad->ctrl, IGB_RETA(i), (uint32_t)e[0] | (uint32_t)e[1] << 8 |
 						   (uint32_t)e[2] << 16 |
 						   (uint32_t)e[3] << 24);
 	}
@@ -83,7 +83,7 @@ void igb_rss_program(struct cdk_eth_dev *dev)
 
 	write_key(ad);
 	write_reta(ad);
-	igb_write(ad, IGB_MRQC, mrqc_of(ad->rss_hf));
+	gbe_write(ad->ctrl, IGB_MRQC, mrqc_of(ad->rss_hf));
 	mark_queues(dev, ad->rss_hf);
 }
 

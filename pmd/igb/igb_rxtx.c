@@ -16,51 +16,13 @@
 #include "pmd/igb/igb_queue.h"
 #include "pmd/igb/igb_regs.h"
 
-#define DESC_RW (CDK_CAP_PERM_LOAD | CDK_CAP_PERM_STORE)
+#define DESC_RW GBE_DESC_RW
 #define TX_MAX_SEGS 40
 #define TX_CKSUM_FLAGS (CDK_MBUF_F_TX_IP_CKSUM | CDK_MBUF_F_TX_L4_MASK)
-
-/* Descriptor idx, checked against the ring capability (NULL: revoked). */
-static __cdk_always_inline void *desc_at(const cdk_cap_t *ring, uint16_t idx)
-{
-	return cdk_cap_ptr(ring, (uint64_t)idx * IGB_DESC_SIZE, IGB_DESC_SIZE,
-			   DESC_RW);
-}
-
-/* Dwords 2-3: the header address in the read format, status/errors and
- * length/VLAN in the write-back (rx); cmd and status (tx). */
-static __cdk_always_inline uint64_t *desc_hi(void *d)
-{
-	return (uint64_t *)((char *)d + 8);
-}
 
 static __cdk_always_inline uint16_t ring_next(uint16_t i, uint16_t n)
 {
 	return (uint16_t)(i + 1 == n ? 0 : i + 1);
-}
-
-/* Read format (82576 DS 7.1.5.1): m's buffer, no header buffer; the zero
- * header address also clears DD. */
-static __cdk_always_inline int rx_post(struct igb_rx_queue *q, void *d,
-				       struct cdk_mbuf *m)
-{
-	uint64_t iova;
-
-	if (cdk_unlikely(cdk_cap_iova_of(&q->pool,
-					 (char *)m->buf_addr + CDK_PKTMBUF_HEADROOM,
-					 q->buf_len, &iova) < 0))
-		return -1;
-	*(volatile uint64_t *)d = iova;
-	__atomic_store_n(desc_hi(d), 0, __ATOMIC_RELAXED);
-	return 0;
-}
-
-static __cdk_always_inline void rx_drop_chain(struct igb_rx_queue *q)
-{
-	if (q->pkt_first != NULL) {
-		cdk_pktmbuf_free(q->pkt_first);
-		q->pkt_first = q->pkt_last = NULL;
-	}
 }
 
 /* Is a write-back one we can take? Counts why not. */
@@ -123,10 +85,13 @@ rx_finish(struct igb_rx_queue *q, uint64_t lo, uint32_t staterr, uint16_t vlan)
 uint16_t igb_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 {
 	struct igb_rx_queue *q = rxq;
+	const cdk_cap_t ring = q->ring, pool = q->pool;
 	uint16_t idx = q->rx_tail, nb_rx = 0, nb_hold = q->nb_hold;
 
+	if (cdk_unlikely(!cdk_eth_burst_caps_ok(&ring, DESC_RW, IGB_DESC_SIZE, &pool)))
+		return 0;
 	while (nb_rx < n) {
-		void *d = desc_at(&q->ring, idx);
+		void *d = cdk_eth_desc_in(&ring, idx, IGB_DESC_SIZE);
 		struct cdk_mbuf *m, *nm;
 		uint64_t hi, lo;
 		uint32_t staterr;
@@ -135,13 +100,14 @@ uint16_t igb_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 		if (cdk_unlikely(d == NULL))
 			break;
 		/* One read of each half: the device may change them. */
-		hi = __atomic_load_n(desc_hi(d), __ATOMIC_ACQUIRE);
+		hi = __atomic_load_n(gbe_desc_hi(d), __ATOMIC_ACQUIRE);
 		staterr = (uint32_t)hi;
 		if (!(staterr & IGB_RXD_STAT_DD))
 			break;
 		if (cdk_unlikely(idx == q->rdt)) {
-			/* The device never owned this one: ignore it. */
-			__atomic_store_n(desc_hi(d), 0, __ATOMIC_RELAXED);
+			/* The device never owned this one: ignore it, and undo
+			 * the write-back over its buffer address. */
+			gbe_rx_post(&pool, q->buf_len, d, q->sw_ring[idx]);
 			q->ghost_dd++;
 			break;
 		}
@@ -173,11 +139,11 @@ uint16_t igb_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 							  IGB_RXD_VLAN(hi >> 32));
 		} else {
 			/* Drop the whole frame; its buffer goes back as is. */
-			rx_drop_chain(q);
+			gbe_rx_chain_drop(&q->pkt_first, &q->pkt_last);
 			q->discard = !(staterr & IGB_RXD_STAT_EOP);
 			nm = m;
 		}
-		if (cdk_unlikely(rx_post(q, d, nm) < 0)) {
+		if (cdk_unlikely(gbe_rx_post(&pool, q->buf_len, d, nm) < 0)) {
 			/* Only a revoked pool gets here: keep the mbuf. */
 			q->iova_fault++;
 			if (nm != m)
@@ -191,16 +157,8 @@ uint16_t igb_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 	q->rx_tail = idx;
 	q->pkts += nb_rx;
 	if (nb_hold > q->free_thresh) {
-		uint16_t rdt = (uint16_t)(idx == 0 ? q->nb_desc - 1 : idx - 1);
-		void *held = desc_at(&q->ring, q->rdt);
-
-		/* The slot held back becomes the device's: a DD written there
-		 * while it was not must not pass for a frame. */
-		if (held != NULL)
-			__atomic_store_n(desc_hi(held), 0, __ATOMIC_RELAXED);
-		__atomic_thread_fence(__ATOMIC_RELEASE);
-		cdk_cap_write32(&q->doorbell, 0, rdt);
-		q->rdt = rdt;
+		gbe_rx_tail_post(&ring, &pool, &q->doorbell, q->buf_len, q->sw_ring,
+				 &q->rdt, idx, q->nb_desc, IGB_RXD_STAT_DD, &q->ghost_dd);
 		nb_hold = 0;
 	}
 	q->nb_hold = nb_hold;
@@ -209,39 +167,19 @@ uint16_t igb_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 
 int igb_rx_ring_fill(struct igb_rx_queue *q)
 {
-	for (uint16_t i = 0; i < q->nb_desc; i++) {
-		struct cdk_mbuf *m = cdk_mbuf_raw_alloc(q->mp);
-		void *d = desc_at(&q->ring, i);
-
-		if (m == NULL)
-			return -ENOMEM;
-		if (d == NULL || rx_post(q, d, m) < 0) {
-			cdk_mbuf_raw_free(m);
-			return -EFAULT;
-		}
-		q->sw_ring[i] = m;
-	}
-	q->rdt = (uint16_t)(q->nb_desc - 1);
-	return 0;
+	return gbe_rx_ring_fill(&q->ring, &q->pool, q->mp, q->buf_len, q->sw_ring,
+				q->nb_desc, &q->rdt);
 }
 
 void igb_rx_queue_drain(struct igb_rx_queue *q)
 {
-	rx_drop_chain(q);
-	for (uint16_t i = 0; q->sw_ring && i < q->nb_desc; i++) {
-		if (q->sw_ring[i] != NULL)
-			cdk_mbuf_raw_free(q->sw_ring[i]);
-		q->sw_ring[i] = NULL;
-	}
+	gbe_rx_chain_drop(&q->pkt_first, &q->pkt_last);
+	gbe_rx_sw_drain(q->sw_ring, q->nb_desc);
 }
 
 void igb_rx_queue_reset(struct igb_rx_queue *q)
 {
-	void *ring = cdk_cap_ptr(&q->ring, 0, (uint64_t)q->nb_desc * IGB_DESC_SIZE,
-				 DESC_RW);
-
-	if (ring != NULL)
-		memset(ring, 0, (size_t)q->nb_desc * IGB_DESC_SIZE);
+	gbe_ring_zero(&q->ring, q->nb_desc);
 	q->rx_tail = 0;
 	q->nb_hold = 0;
 	q->nb_segs = 0;
@@ -249,41 +187,12 @@ void igb_rx_queue_reset(struct igb_rx_queue *q)
 	q->pkt_first = q->pkt_last = NULL;
 }
 
-/* The IOVA of [p, p+len) from a pool this queue was granted. */
-static __cdk_always_inline int tx_iova(struct igb_tx_queue *q, const void *p,
-				       uint32_t len, uint64_t *iova)
-{
-	if (cdk_likely(cdk_cap_covers(&q->pools[q->last_pool], p, len,
-				      CDK_CAP_PERM_DMA)))
-		return cdk_cap_iova_of(&q->pools[q->last_pool], p, len, iova);
-	for (unsigned i = 0; i < q->n_pools; i++)
-		if (cdk_cap_covers(&q->pools[i], p, len, CDK_CAP_PERM_DMA)) {
-			q->last_pool = (uint16_t)i;
-			return cdk_cap_iova_of(&q->pools[i], p, len, iova);
-		}
-	return -1;
-}
-
-/* Take back the descriptors up to the next RS'd one the device is done
- * with (82576 DS 7.2.3.5: DD of dword 3 is written where RS asked). */
 static int tx_clean(struct igb_tx_queue *q)
 {
-	uint16_t last = q->last_cleaned, n = q->nb_desc;
-	uint16_t to = (uint16_t)(last + q->rs_thresh);
-	void *d;
+	const struct gbe_tx_clean c = { &q->ring, q->sw_ring, q->nb_desc,
+					q->rs_thresh, &q->nb_free, &q->last_cleaned };
 
-	if ((uint16_t)(n - 1 - q->nb_free) < q->rs_thresh)
-		return -1; /* fewer in flight than one batch */
-	if (to >= n)
-		to = (uint16_t)(to - n);
-	to = q->sw_ring[to].last_id;
-	d = desc_at(&q->ring, to);
-	if (d == NULL || !((__atomic_load_n(desc_hi(d), __ATOMIC_ACQUIRE) >> 32) &
-			   IGB_TXD_STAT_DD))
-		return -1;
-	q->nb_free = (uint16_t)(q->nb_free + (to > last ? to - last : n - last + to));
-	q->last_cleaned = to;
-	return 0;
+	return gbe_tx_clean(&c);
 }
 
 /*
@@ -325,9 +234,15 @@ static __cdk_always_inline uint32_t tx_popts(uint64_t fl)
 uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 {
 	struct igb_tx_queue *q = txq;
+	const cdk_cap_t ring = q->ring;
+	cdk_cap_t pool = q->pools[q->last_pool];
 	uint64_t iova[TX_MAX_SEGS];
 	uint16_t tail = q->tx_tail, nb_tx;
 
+	/* No pool granted: every packet is refused below, and counted. */
+	if (cdk_unlikely(!cdk_eth_burst_caps_ok(&ring, DESC_RW, IGB_DESC_SIZE,
+						q->n_pools ? &pool : NULL)))
+		return 0;
 	if (q->nb_free < q->free_thresh)
 		tx_clean(q);
 	for (nb_tx = 0; nb_tx < n; nb_tx++) {
@@ -348,7 +263,8 @@ uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 		for (i = 0; i < nseg && i < TX_MAX_SEGS && seg != NULL; i++) {
 			void *p = cdk_pktmbuf_mtod(seg, void *);
 
-			if (seg->data_len == 0 || tx_iova(q, p, seg->data_len, &iova[i]) < 0)
+			if (seg->data_len == 0 || cdk_eth_tx_pool_iova(q->pools, q->n_pools, &q->last_pool, &pool,
+								  p, seg->data_len, &iova[i]) < 0)
 				break;
 			seg = seg->next;
 		}
@@ -370,15 +286,15 @@ uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 		if (ctx) {
 			olinfo |= tx_popts(m->ol_flags); /* context slot 0 */
 			if (ctx == 2) {
-				struct igb_tx_entry *e = &q->sw_ring[tail];
-				void *d = desc_at(&q->ring, tail);
+				struct gbe_tx_entry *e = &q->sw_ring[tail];
+				void *d = cdk_eth_desc_in(&ring, tail, IGB_DESC_SIZE);
 
 				if (cdk_unlikely(d == NULL))
-					return nb_tx; /* revoked: nothing more is posted */
+					return nb_tx; /* outside the ring: nothing more is posted */
 				if (e->mbuf != NULL)
 					cdk_pktmbuf_free_seg(e->mbuf);
 				*(volatile uint64_t *)d = lens;
-				*(volatile uint64_t *)desc_hi(d) = tucmd;
+				*(volatile uint64_t *)gbe_desc_hi(d) = tucmd;
 				e->mbuf = NULL;
 				e->last_id = last;
 				q->ctx_lens = lens;
@@ -387,18 +303,18 @@ uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 			}
 		}
 		for (i = 0, seg = m; i < nseg; i++, seg = seg->next) {
-			struct igb_tx_entry *e = &q->sw_ring[tail];
+			struct gbe_tx_entry *e = &q->sw_ring[tail];
 			uint32_t cmd = IGB_TXD_DTYP_DATA | IGB_TXD_DCMD_DEXT |
 				       IGB_TXD_DCMD_IFCS |
 				       (i == nseg - 1 ? IGB_TXD_DCMD_EOP | rs : 0);
-			void *d = desc_at(&q->ring, tail);
+			void *d = cdk_eth_desc_in(&ring, tail, IGB_DESC_SIZE);
 
 			if (cdk_unlikely(d == NULL))
 				return nb_tx;
 			if (e->mbuf != NULL)
 				cdk_pktmbuf_free_seg(e->mbuf);
 			*(volatile uint64_t *)d = iova[i];
-			*(volatile uint64_t *)desc_hi(d) =
+			*(volatile uint64_t *)gbe_desc_hi(d) =
 				(cmd | seg->data_len) | (uint64_t)olinfo << 32;
 			e->mbuf = seg;
 			e->last_id = last;
@@ -419,22 +335,13 @@ uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 
 void igb_tx_queue_drain(struct igb_tx_queue *q)
 {
-	for (uint16_t i = 0; q->sw_ring && i < q->nb_desc; i++) {
-		if (q->sw_ring[i].mbuf != NULL)
-			cdk_pktmbuf_free_seg(q->sw_ring[i].mbuf);
-		q->sw_ring[i].mbuf = NULL;
-	}
+	gbe_tx_sw_drain(q->sw_ring, q->nb_desc);
 }
 
 void igb_tx_queue_reset(struct igb_tx_queue *q)
 {
-	void *ring = cdk_cap_ptr(&q->ring, 0, (uint64_t)q->nb_desc * IGB_DESC_SIZE,
-				 DESC_RW);
-
-	if (ring != NULL)
-		memset(ring, 0, (size_t)q->nb_desc * IGB_DESC_SIZE);
-	for (uint16_t i = 0; i < q->nb_desc; i++)
-		q->sw_ring[i].last_id = i;
+	gbe_ring_zero(&q->ring, q->nb_desc);
+	gbe_tx_entries_reset(q->sw_ring, q->nb_desc);
 	q->tx_tail = 0;
 	q->nb_free = (uint16_t)(q->nb_desc - 1); /* TDT never catches TDH */
 	q->last_cleaned = (uint16_t)(q->nb_desc - 1);

@@ -16,6 +16,7 @@
 #include "cdk_pmd.h"
 #include "cdk_sim_bus.h"
 #include "pmd/e1000/e1000_queue.h"
+#include "pmd/e1000/e1000_regs.h"
 #include "test_util.h"
 
 #define NB_MBUF 8191
@@ -411,6 +412,35 @@ static void test_stop_start(void **state)
 	}
 }
 
+/*
+ * The 8254x has one queue per direction and no per-queue enable: stopping
+ * rx queue 0 turns the receiver off (RCTL.EN), its ring gives every mbuf
+ * back and its doorbell goes stale; starting it turns it back on.
+ */
+static void test_queue_stop_start(void **state)
+{
+	struct cdk_eth_dev *dev = cdk_eth_dev_get(p1);
+	struct e1000_rx_queue *rq = dev->rx_queues[0];
+	cdk_cap_t kept = rq->doorbell;
+	struct cdk_mbuf *m = make_frame(p0, p1, 200, 7), *got[2];
+	const uint32_t sizes[] = { 60, 600, 1514 };
+	unsigned in_use = cdk_mempool_in_use_count(mp);
+
+	assert_int_equal(cdk_eth_dev_rx_queue_stop(p1, 0), 0);
+	assert_int_equal(cdk_sim_reg_peek(model_of(p1), E1000_RCTL) & E1000_RCTL_EN, 0);
+	assert_int_equal(cdk_mempool_in_use_count(mp), in_use - RXD);
+	assert_int_equal(cdk_cap_write32(&kept, 0, 0), -ESTALE);
+	assert_int_equal(cdk_eth_tx_burst(p0, 0, &m, 1), 1);
+	assert_int_equal(drain(p1, got, 1, 20), 0);
+	assert_int_equal(cdk_eth_dev_rx_queue_start(p1, 0), 0);
+	exchange(p0, p1, sizes, CDK_DIM(sizes), 900);
+	assert_int_equal(cdk_eth_dev_tx_queue_stop(p0, 0), 0);
+	assert_int_equal(cdk_eth_tx_burst(p0, 0, got, 1), 0);
+	assert_int_equal(cdk_eth_dev_tx_queue_start(p0, 0), 0);
+	exchange(p0, p1, sizes, CDK_DIM(sizes), 910);
+	stop_all_check_pool();
+}
+
 /* A unicast frame for someone else gets through only when promiscuous. */
 static void test_promiscuous(void **state)
 {
@@ -704,6 +734,7 @@ int main(void)
 		cmocka_unit_test(test_rx_full_missed),
 		cmocka_unit_test(test_stats_and_xstats),
 		cmocka_unit_test(test_stop_start),
+		cmocka_unit_test(test_queue_stop_start),
 		cmocka_unit_test(test_promiscuous),
 		cmocka_unit_test(test_jumbo_chains),
 		cmocka_unit_test(test_cap_report),

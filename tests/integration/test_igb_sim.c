@@ -218,7 +218,7 @@ static unsigned drain_q(uint16_t port, struct cdk_mbuf **got, uint16_t *qof,
 	unsigned rcvd = 0;
 	uint64_t end = cdk_get_tsc_cycles() + cdk_get_tsc_hz() / 1000 * ms;
 
-	while (rcvd < max && cdk_get_tsc_cycles() < end)
+	do {
 		for (uint16_t q = 0; q < NQ && rcvd < max; q++) {
 			uint16_t k = cdk_eth_rx_burst(port, q, got + rcvd,
 						      (uint16_t)CDK_MIN(max - rcvd, 32u));
@@ -227,6 +227,7 @@ static unsigned drain_q(uint16_t port, struct cdk_mbuf **got, uint16_t *qof,
 				qof[rcvd + i] = q;
 			rcvd += k;
 		}
+	} while (rcvd < max && cdk_get_tsc_cycles() < end);
 	return rcvd;
 }
 
@@ -279,6 +280,27 @@ static unsigned send_paced(uint16_t tx_port, uint16_t rx_port,
 	}
 	assert_int_equal(sent, n);
 	return rcvd;
+}
+
+/* Mbufs the ports hold: their rx rings (baseline) and what the tx rings
+ * still keep until the device is done with those descriptors. */
+static unsigned held(void)
+{
+	uint16_t ports[] = { p0, p1 };
+	unsigned n = baseline;
+
+	for (unsigned i = 0; i < CDK_DIM(ports); i++) {
+		struct cdk_eth_dev *dev = cdk_eth_dev_get(ports[i]);
+
+		for (uint16_t q = 0; dev->started && q < NQ; q++) {
+			struct igb_tx_queue *t = dev->tx_queues[q];
+
+			for (uint16_t k = 0; k < t->nb_desc; k++)
+				n += t->sw_ring[k].mbuf != NULL &&
+				     t->sw_ring[k].mbuf->pool == mp;
+		}
+	}
+	return n;
 }
 
 static uint64_t xstat(uint16_t port, const char *name)
@@ -400,7 +422,7 @@ static void test_sizes_both_ways(void **state)
 		sizes[n++] = 60 + rnd() % (MAX_FRAME - 59);
 	exchange(p0, p1, sizes, n, 1000);
 	exchange(p1, p0, sizes, n, 2000);
-	assert_int_equal(cdk_mempool_in_use_count(mp), baseline);
+	assert_int_equal(cdk_mempool_in_use_count(mp), held());
 }
 
 /* Thousands of frames through 256-descriptor rings: many wraps. */
@@ -414,7 +436,7 @@ static void test_wrap_around(void **state)
 	exchange(p0, p1, sizes, N, 10000);
 	exchange(p1, p0, sizes, N, 20000);
 	free(sizes);
-	assert_int_equal(cdk_mempool_in_use_count(mp), baseline);
+	assert_int_equal(cdk_mempool_in_use_count(mp), held());
 }
 
 /* One doorbell write per tx burst (the model counts register writes). */
@@ -736,7 +758,7 @@ static void test_vlan_strip(void **state)
 		}
 		cdk_pktmbuf_free(rx[0]);
 	}
-	assert_int_equal(cdk_mempool_in_use_count(mp), baseline);
+	assert_int_equal(cdk_mempool_in_use_count(mp), held());
 }
 
 /* Checksum offload: one context descriptor (82576 DS 7.2.2.2) with the
@@ -808,7 +830,7 @@ static void test_stop_start(void **state)
 		assert_int_equal(cdk_mempool_in_use_count(mp), 0);
 		assert_int_equal(cdk_eth_dev_start(p0), 0);
 		assert_int_equal(cdk_eth_dev_start(p1), 0);
-		assert_int_equal(cdk_mempool_in_use_count(mp), baseline);
+		assert_int_equal(cdk_mempool_in_use_count(mp), held());
 		exchange(p0, p1, sizes, CDK_DIM(sizes), 100 * round);
 		exchange(p1, p0, sizes, CDK_DIM(sizes), 100 * round);
 	}
@@ -1006,7 +1028,7 @@ static void test_hostile_bad_len(void **state)
 	assert_int_equal(got, 0);
 	assert_int_equal(xstat(p1, "rx_bad_length_drops"), N);
 	exchange(p0, p1, sizes, 8, 0);
-	assert_int_equal(cdk_mempool_in_use_count(mp), baseline);
+	assert_int_equal(cdk_mempool_in_use_count(mp), held());
 }
 
 /* Random status and error bits (EOP may never come): dropped, counted. */
@@ -1030,7 +1052,7 @@ static void test_hostile_flip_status(void **state)
 	restart_with(p1, 0);
 	uint32_t one[1] = { 64 };
 	exchange(p0, p1, one, 1, 5);
-	assert_int_equal(cdk_mempool_in_use_count(mp), baseline);
+	assert_int_equal(cdk_mempool_in_use_count(mp), held());
 }
 
 /* DD on the tail descriptor, which the device never owned: not a frame. */
@@ -1054,7 +1076,7 @@ static void test_hostile_ghost_dd(void **state)
 	assert_int_equal(matched, N);
 	assert_true(xstat(p1, "rx_ghost_dd_drops") > 0);
 	cdk_pktmbuf_free_bulk(rx, got);
-	assert_int_equal(cdk_mempool_in_use_count(mp), baseline);
+	assert_int_equal(cdk_mempool_in_use_count(mp), held());
 }
 
 /* Everything at once over RSS'd flows: no crash, no access outside the
@@ -1082,7 +1104,7 @@ static void test_hostile_all(void **state)
 	assert_int_equal(s.dma_faults, 0);
 	assert_true(s.hostile_events > 0);
 	restart_with(p1, 0);
-	assert_int_equal(cdk_mempool_in_use_count(mp), baseline);
+	assert_int_equal(cdk_mempool_in_use_count(mp), held());
 	uint32_t sizes[3] = { 60, 700, 1514 };
 	exchange(p0, p1, sizes, 3, 0);
 	free(tx);
@@ -1090,6 +1112,96 @@ static void test_hostile_all(void **state)
 }
 
 /* At the end every mbuf is back in its pool. */
+/* Sends flows f0.. to p1 paced; counts what each rx queue got. */
+static unsigned send_flows(uint32_t f0, unsigned n, unsigned per_q[NQ])
+{
+	struct cdk_mbuf *tx[256], *rx[256];
+	uint16_t qof[256];
+	unsigned got = 0, sent = 0;
+
+	assert_true(n <= 256);
+	for (unsigned i = 0; i < n; i++)
+		tx[i] = make_flow_frame(p0, p1, f0 + i, 128);
+	memset(per_q, 0, sizeof(unsigned) * NQ);
+	while (sent < n) {
+		sent += cdk_eth_tx_burst(p0, 0, tx + sent,
+					 (uint16_t)CDK_MIN(n - sent, (unsigned)WINDOW));
+		cdk_sim_quiesce(model_of(p0), 1000);
+		cdk_sim_quiesce(model_of(p1), 1000);
+		got += drain_q(p1, rx + got, qof + got, n - got, 1);
+	}
+	for (unsigned i = 0; i < got; i++)
+		per_q[qof[i]]++;
+	cdk_pktmbuf_free_bulk(rx, got);
+	return got;
+}
+
+/*
+ * Stopping rx queue 1 of 4 while traffic flows: the other queues keep
+ * receiving, what RSS sends to queue 1 is dropped by the device and counted
+ * in its RQDPC, queue 1's capabilities (only) are revoked and it is no
+ * longer published; starting it again resumes it and nothing leaks.
+ */
+static void test_rx_queue_stop_start(void **state)
+{
+	enum { N = 256 };
+	struct cdk_eth_dev *dev = cdk_eth_dev_get(p1);
+	struct igb_rx_queue *q0 = dev->rx_queues[0], *q1 = dev->rx_queues[1];
+	cdk_cap_t kept = q1->doorbell;
+	uint8_t key[40];
+	uint16_t reta[128];
+	unsigned per_q[NQ], want1 = 0, got;
+	uint64_t drops;
+
+	key_get(p1, key);
+	reta_get(p1, reta);
+	for (unsigned i = 0; i < N; i++)
+		want1 += reta[flow_hash(key, 5000 + i) & 127] == 1;
+	assert_true(want1 > 0);
+	drops = xstat(p1, "rx_q1_hw_drops");
+
+	assert_int_equal(cdk_eth_dev_rx_queue_stop(p1, 1), 0);
+	assert_int_equal(cdk_eth_dev_rx_queue_stop(p1, 1), 0); /* no-op */
+	assert_null(cdk_eth_fp_ops[p1].rxq[1]);
+	assert_non_null(cdk_eth_fp_ops[p1].rxq[0]);
+	assert_int_equal(cdk_cap_write32(&kept, 0, 0), -ESTALE);
+	assert_true(cdk_cap_usable(&q0->ring, CDK_CAP_PERM_LOAD));
+	assert_false(cdk_cap_usable(&q1->ring, CDK_CAP_PERM_LOAD));
+	assert_int_equal(cdk_mempool_in_use_count(mp), held() - RXD);
+
+	got = send_flows(5000, N, per_q);
+	assert_int_equal(got, N - want1);
+	assert_int_equal(per_q[1], 0);
+	assert_int_equal(xstat(p1, "rx_q1_hw_drops") - drops, want1);
+
+	assert_int_equal(cdk_eth_dev_rx_queue_start(p1, 1), 0);
+	assert_int_equal(cdk_eth_dev_rx_queue_start(p1, 1), 0); /* no-op */
+	assert_non_null(cdk_eth_fp_ops[p1].rxq[1]);
+	assert_true(cdk_cap_usable(&q1->ring, CDK_CAP_PERM_LOAD));
+	got = send_flows(5000, N, per_q);
+	assert_int_equal(got, N);
+	assert_int_equal(per_q[1], want1);
+	assert_int_equal(xstat(p1, "rx_q1_hw_drops") - drops, want1);
+	assert_int_equal(cdk_mempool_in_use_count(mp), held());
+}
+
+/* A tx queue stopped sends nothing; started again, it does. */
+static void test_tx_queue_stop_start(void **state)
+{
+	struct cdk_mbuf *m = make_frame(p0, p1, 100, 1), *got[4];
+
+	assert_int_equal(cdk_eth_dev_tx_queue_stop(p0, 0), 0);
+	assert_int_equal(cdk_eth_tx_burst(p0, 0, &m, 1), 0);
+	assert_int_equal(cdk_eth_dev_tx_queue_start(p0, 0), 0);
+	assert_int_equal(cdk_eth_tx_burst(p0, 0, &m, 1), 1);
+	assert_int_equal(drain(p1, got, 1, 100), 1);
+	assert_true(frame_ok(got[0], 100, 1));
+	cdk_pktmbuf_free(got[0]);
+	assert_int_equal(cdk_eth_dev_rx_queue_start(p1, NQ), -EINVAL);
+	assert_int_equal(cdk_eth_dev_tx_queue_stop(p1, NQ), -EINVAL);
+	assert_int_equal(cdk_mempool_in_use_count(mp), held());
+}
+
 static void test_all_mbufs_returned(void **state)
 {
 	assert_int_equal(cdk_eth_dev_stop(p0), 0);
@@ -1124,6 +1236,8 @@ int main(void)
 		cmocka_unit_test(test_hostile_flip_status),
 		cmocka_unit_test(test_hostile_ghost_dd),
 		cmocka_unit_test(test_hostile_all),
+		cmocka_unit_test(test_rx_queue_stop_start),
+		cmocka_unit_test(test_tx_queue_stop_start),
 		cmocka_unit_test(test_all_mbufs_returned),
 	};
 

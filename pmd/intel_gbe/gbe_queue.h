@@ -1,0 +1,118 @@
+/*
+ * What the data paths of the Intel gigabit drivers share: 16-byte
+ * descriptors whose upper quadword the device writes back, rx buffers
+ * posted by address, and tx batches freed by the DD of their RS'd
+ * descriptor. Burst functions stay in each driver; these are the pieces
+ * they call, inline where a burst calls them per descriptor.
+ */
+#ifndef PMD_INTEL_GBE_QUEUE_H
+#define PMD_INTEL_GBE_QUEUE_H
+
+#include "cdk_mbuf.h"
+#include "cdk_pmd.h"
+#include "pmd/intel_gbe/gbe_regs.h"
+
+#define GBE_DESC_RW (CDK_CAP_PERM_LOAD | CDK_CAP_PERM_STORE)
+
+/* A tx descriptor's mbuf, freed when the descriptor is reused or at stop. */
+struct gbe_tx_entry {
+	struct cdk_mbuf *mbuf; /* segment sent from this descriptor, or NULL */
+	uint16_t last_id;      /* descriptor ending this segment's packet */
+};
+
+/* Descriptor idx, fully checked against the ring capability (NULL: revoked
+ * or outside); for the control path and the rare path of a burst. */
+static __cdk_always_inline void *gbe_desc_at(const cdk_cap_t *ring, uint16_t idx)
+{
+	return cdk_cap_ptr(ring, (uint64_t)idx * GBE_DESC_SIZE, GBE_DESC_SIZE,
+			   GBE_DESC_RW);
+}
+
+/* The device's half of a descriptor: the write-back (rx), status (tx). */
+static __cdk_always_inline uint64_t *gbe_desc_hi(void *d)
+{
+	return (uint64_t *)((char *)d + 8);
+}
+
+/* Give the device m's buffer in descriptor d, the write-back half cleared
+ * (which clears DD); pool was checked usable for this burst. */
+static __cdk_always_inline int gbe_rx_post(const cdk_cap_t *pool,
+					   uint32_t buf_len, void *d,
+					   struct cdk_mbuf *m)
+{
+	uint64_t iova;
+
+	if (cdk_unlikely(cdk_cap_iova_in(pool,
+					 (char *)m->buf_addr + CDK_PKTMBUF_HEADROOM,
+					 buf_len, &iova) < 0))
+		return -1;
+	*(volatile uint64_t *)d = iova;
+	__atomic_store_n(gbe_desc_hi(d), 0, __ATOMIC_RELAXED);
+	return 0;
+}
+
+/*
+ * Post the refills of a burst: the slot held back (*rdt) becomes the
+ * device's and the tail moves to the one before next. Whatever a device
+ * wrote into the held slot while it was not its own (dd_mask: DD in the
+ * write-back half) is counted and overwritten with the buffer we know.
+ */
+static __cdk_always_inline void gbe_rx_tail_post(const cdk_cap_t *ring,
+						 const cdk_cap_t *pool,
+						 const cdk_cap_t *doorbell,
+						 uint32_t buf_len,
+						 struct cdk_mbuf **sw_ring,
+						 uint16_t *rdt, uint16_t next,
+						 uint16_t nb_desc, uint64_t dd_mask,
+						 uint64_t *ghost_dd)
+{
+	uint16_t tail = (uint16_t)(next == 0 ? nb_desc - 1 : next - 1);
+	void *held = cdk_eth_desc_in(ring, *rdt, GBE_DESC_SIZE);
+
+	if (held != NULL) {
+		if (cdk_unlikely(__atomic_load_n(gbe_desc_hi(held), __ATOMIC_ACQUIRE) &
+				 dd_mask))
+			(*ghost_dd)++;
+		gbe_rx_post(pool, buf_len, held, sw_ring[*rdt]);
+	}
+	__atomic_thread_fence(__ATOMIC_RELEASE);
+	cdk_cap_write32(doorbell, 0, tail);
+	*rdt = tail;
+}
+
+/* Drop the frame being chained, if any. */
+static __cdk_always_inline void gbe_rx_chain_drop(struct cdk_mbuf **first,
+						  struct cdk_mbuf **last)
+{
+	if (*first != NULL) {
+		cdk_pktmbuf_free(*first);
+		*first = *last = NULL;
+	}
+}
+
+/* A tx ring's cleaning state, as a driver's queue keeps it. */
+struct gbe_tx_clean {
+	const cdk_cap_t *ring;
+	struct gbe_tx_entry *sw_ring;
+	uint16_t nb_desc, rs_thresh;
+	uint16_t *nb_free, *last_cleaned;
+};
+
+/* Take back the descriptors up to the next RS'd one the device is done
+ * with; -1 when fewer than a batch are in flight or it is not done. */
+int gbe_tx_clean(const struct gbe_tx_clean *c);
+
+/* Fill every rx descriptor with a fresh buffer; *rdt is the one held
+ * back. 0, -ENOMEM (no mbufs) or -EFAULT (capabilities refused). */
+int gbe_rx_ring_fill(const cdk_cap_t *ring, const cdk_cap_t *pool,
+		     struct cdk_mempool *mp, uint32_t buf_len,
+		     struct cdk_mbuf **sw_ring, uint16_t nb_desc, uint16_t *rdt);
+/* Give every mbuf the software rings hold back to its pool. */
+void gbe_rx_sw_drain(struct cdk_mbuf **sw_ring, uint16_t nb_desc);
+void gbe_tx_sw_drain(struct gbe_tx_entry *sw_ring, uint16_t nb_desc);
+/* Zero a ring through its capability (nothing if revoked). */
+void gbe_ring_zero(const cdk_cap_t *ring, uint16_t nb_desc);
+/* Every tx entry its own packet's end, as after setup. */
+void gbe_tx_entries_reset(struct gbe_tx_entry *sw_ring, uint16_t nb_desc);
+
+#endif
