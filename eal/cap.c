@@ -39,7 +39,9 @@ static uint32_t cap_next_otype = 1;
 static pthread_mutex_t cap_lock = PTHREAD_MUTEX_INITIALIZER;
 static enum cdk_cap_fault_policy cap_policy = CDK_CAP_FAULT_ERROR;
 static uint64_t cap_fault_count[CDK_CAP_FAULT_KIND_MAX];
-static int cap_invalid_logged;
+/* Faults of capabilities the registry does not list (revoked, made up):
+ * logged once per kind. */
+static int cap_unlisted_logged[CDK_CAP_FAULT_KIND_MAX];
 
 static const int fault_errno[CDK_CAP_FAULT_KIND_MAX] = {
 	[CDK_CAP_FAULT_BOUNDS] = EFAULT,  [CDK_CAP_FAULT_PERM] = EACCES,
@@ -87,7 +89,7 @@ void cdk_cap_authority_fini(void)
 		free(cap_table);
 		cap_table = NULL;
 	}
-	cap_invalid_logged = 0;
+	memset(cap_unlisted_logged, 0, sizeof(cap_unlisted_logged));
 	cap_policy = CDK_CAP_FAULT_ERROR;
 	pthread_mutex_unlock(&cap_lock);
 }
@@ -116,7 +118,7 @@ static int raise_fault(int kind, const cdk_cap_t *c, uint64_t off, uint64_t n,
 		       uint32_t need, const char *op)
 {
 	uint32_t slot = c->slot & (CDK_CAP_MAX_SLOTS - 1);
-	int *logged = &cap_invalid_logged;
+	int *logged = &cap_unlisted_logged[kind];
 	char want[16], have[16];
 
 	__atomic_fetch_add(&cap_fault_count[kind], 1, __ATOMIC_RELAXED);
@@ -124,7 +126,7 @@ static int raise_fault(int kind, const cdk_cap_t *c, uint64_t off, uint64_t n,
 		logged = &cap_table[slot].fault_logged;
 	if (!__atomic_exchange_n(logged, 1, __ATOMIC_RELAXED) ||
 	    cap_policy == CDK_CAP_FAULT_ABORT) {
-		const char *owner = logged != &cap_invalid_logged
+		const char *owner = logged != &cap_unlisted_logged[kind]
 					    ? cap_table[slot].owner : "?";
 		cdk_log(CDK_LOG_ERR, CDK_LOGTYPE_CAP,
 			"capability fault: %s: %s of %" PRIu64 " bytes at +0x%" PRIx64

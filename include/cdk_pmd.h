@@ -283,7 +283,12 @@ static __cdk_always_inline void *cdk_eth_desc_in(const cdk_cap_t *ring,
 {
 	void *d = (char *)ring->base + (size_t)idx * size;
 
-	return cdk_likely(cdk_cap_contains(ring, d, size)) ? d : NULL;
+	if (cdk_likely(cdk_cap_contains(ring, d, size)))
+		return d;
+	/* a forged or corrupted index: refused, and counted as the fault it is */
+	cdk_cap_fault(ring, (uint64_t)idx * size, size,
+		      CDK_CAP_PERM_LOAD | CDK_CAP_PERM_STORE);
+	return NULL;
 }
 
 /* The rare case of cdk_eth_tx_pool_iova: another of the n granted pools

@@ -37,6 +37,8 @@ ring_run "$SHARED"
 ring_run "$STATIC"
 
 # --- two modelled 82540EM NICs whose wires are pcap files: what arrives on
+# Each file's frames are addressed to the NIC that receives them (the
+# unicast filter passes them before the app turns promiscuous mode on).
 # port 0 (in0.pcap) must leave port 1 (out1.pcap) unchanged and in order, and
 # the other way round.
 "$STATIC" --no-huge -m 128 -l 0 --vdev sim0,model=82540em,loopback=1 >"$WORK/probe.out" 2>&1 &
@@ -57,7 +59,7 @@ mkframes() { # mkframes FILE PORT COUNT: a pcap of COUNT distinct frames
 		print pack("VvvlVVV", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1);
 		for my $i (1 .. $n) {
 			my $len = 64 + $i % 200;
-			my $f = pack("C6C6nCn", 2, 0, 0, 0, 0, 1 - $port, 2, 0, 0, 0, 0x10, $port,
+			my $f = pack("C6C6nCn", 2, 0, 0, 0, 0, $port, 2, 0, 0, 0, 0x10, $port,
 				     0x88b5, $port, $i);
 			$f .= chr(($i + length $f) % 256) while length $f < $len;
 			print pack("VVVV", $i, 0, $len, $len), $f;
@@ -67,11 +69,14 @@ mkframes "$WORK/in0.pcap" 0 100
 mkframes "$WORK/in1.pcap" 1 77
 [ "$(pcap_hex "$WORK/in0.pcap" | wc -l)" = 100 ] || fail "test frames: bad pcap"
 
-sim_run() { # sim_run BINARY [prog args]: run until both outputs are complete
+sim_run() { # sim_run BINARY [app args]: run until both outputs are complete
+	local bin=$1
+	shift
 	rm -f "$WORK"/out*.pcap
-	"$@" --vdev "sim0,model=82540em,rx_pcap=$WORK/in0.pcap,tx_pcap=$WORK/out0.pcap" \
+	# shellcheck disable=SC2086
+	"$bin" $EAL -l 0 --vdev "sim0,model=82540em,rx_pcap=$WORK/in0.pcap,tx_pcap=$WORK/out0.pcap" \
 		--vdev "sim1,model=82540em,rx_pcap=$WORK/in1.pcap,tx_pcap=$WORK/out1.pcap" \
-		>"$WORK/sim.out" 2>&1 &
+		${1:+-- "$@"} >"$WORK/sim.out" 2>&1 &
 	local pid=$!
 	local want0 want1
 	want1=$(stat -c %s "$WORK/in0.pcap"); want0=$(stat -c %s "$WORK/in1.pcap")
@@ -87,8 +92,9 @@ sim_run() { # sim_run BINARY [prog args]: run until both outputs are complete
 
 # Is the driver far enough along to forward? Ask capdk's own l2fwd first.
 if [ -x "$B/examples/l2fwd" ]; then
-	sim_run "$B/examples/l2fwd" $EAL -l 0 -- -p 3 -T 0 --no-mac-updating
+	sim_run "$B/examples/l2fwd" -p 3 -q 2 -T 0 --no-mac-updating
 	if [ "$(pcap_hex "$WORK/out1.pcap" | wc -l)" = 0 ]; then
+		[ -n "${COMPAT_DEBUG:-}" ] && cat "$WORK/sim.out" && ls -l "$WORK"
 		echo "SKIP (e1000 half): the e1000 driver does not forward yet (capdk's own l2fwd moved no frame over the same wires)"
 		echo "skeleton ok (net_ring half only)"
 		exit 0
@@ -96,7 +102,7 @@ if [ -x "$B/examples/l2fwd" ]; then
 fi
 
 for bin in "$SHARED" "$STATIC"; do
-	sim_run "$bin" $EAL -l 0
+	sim_run "$bin"
 	n1=$(pcap_hex "$WORK/out1.pcap" | wc -l); n0=$(pcap_hex "$WORK/out0.pcap" | wc -l)
 	echo "e1000 ($(basename "$bin")): port 0 -> 1: $n1 of 100 frames, port 1 -> 0: $n0 of 77"
 	diff <(pcap_hex "$WORK/in0.pcap") <(pcap_hex "$WORK/out1.pcap") >/dev/null ||
