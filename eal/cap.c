@@ -592,8 +592,9 @@ static void report_one(FILE *f, const struct cap_entry *e)
 			e->label);
 	else
 		fprintf(f, "  %-22s %-6s [%p, +%" PRIu64 ") %-4s %s iova 0x%" PRIx64
-			"\n", e->owner, kind_of(c), (void *)c->base, c->len, p,
-			e->label, c->iova);
+			"%s\n", e->owner, kind_of(c), (void *)c->base, c->len, p,
+			e->label, c->iova,
+			c->perms & CDK_CAP_ATTR_PAGED ? " (not IOVA-contiguous)" : "");
 }
 
 int cdk_cap_report(FILE *f, const char *owner_prefix)

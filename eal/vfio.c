@@ -31,21 +31,44 @@ static int vfio_err(const char *name, const char *what)
 	return -e;
 }
 
-/* Map every EAL segment for the device to reach, at IOVA = VA. */
+/* One IOVA-contiguous run of pages for the device to reach. */
+static int map_run(const char *name, void *va, uint64_t iova, uint64_t len)
+{
+	struct vfio_iommu_type1_dma_map m = {
+		.argsz = sizeof(m),
+		.flags = VFIO_DMA_MAP_FLAG_READ | VFIO_DMA_MAP_FLAG_WRITE,
+		.vaddr = (uintptr_t)va,
+		.iova = iova,
+		.size = len,
+	};
+
+	if (ioctl(container, VFIO_IOMMU_MAP_DMA, &m) == 0)
+		return 0;
+	if (errno == EINVAL && cdk_eal_iova_mode() == CDK_IOVA_VA)
+		cdk_log(CDK_LOG_ERR, CDK_LOGTYPE_EAL, "PCI %s: vfio: the IOMMU cannot map "
+			"IOVA 0x%llx (its address width is too small for IOVA = VA): "
+			"use --iova-mode=pa", name, (unsigned long long)iova);
+	return vfio_err(name, "mapping EAL memory");
+}
+
+/* Map every EAL segment, one mapping per IOVA-contiguous run of pages (in
+ * PA mode a segment of separate pages is many runs). */
 static int map_memory(const char *name)
 {
 	for (unsigned i = 0; i < cdk_memseg_count(); i++) {
 		const struct cdk_memseg *s = cdk_memseg_get(i);
-		struct vfio_iommu_type1_dma_map m = {
-			.argsz = sizeof(m),
-			.flags = VFIO_DMA_MAP_FLAG_READ | VFIO_DMA_MAP_FLAG_WRITE,
-			.vaddr = (uintptr_t)s->addr,
-			.iova = s->page_iova[0],
-			.size = s->len,
-		};
+		size_t pages = s->len / s->page_sz, run;
 
-		if (ioctl(container, VFIO_IOMMU_MAP_DMA, &m) < 0)
-			return vfio_err(name, "mapping EAL memory");
+		for (size_t p = 0; p < pages; p += run) {
+			for (run = 1; p + run < pages &&
+				      s->page_iova[p + run] == s->page_iova[p] + run * s->page_sz;
+			     run++)
+				;
+			int rc = map_run(name, (char *)s->addr + p * s->page_sz,
+					 s->page_iova[p], run * s->page_sz);
+			if (rc < 0)
+				return rc;
+		}
 	}
 	return 0;
 }
@@ -133,12 +156,14 @@ int cdk_vfio_map(const char *name, const char *path, void **bar, size_t *len,
 	group = open_group(name, path);
 	if (group < 0)
 		return group;
-	if (container_users++ == 0 &&
-	    (ioctl(container, VFIO_SET_IOMMU, VFIO_TYPE1_IOMMU) < 0 ||
-	     map_memory(name) < 0)) {
-		close(group);
-		cdk_vfio_unmap(-1);
-		return -EIO;
+	if (container_users++ == 0) {
+		rc = ioctl(container, VFIO_SET_IOMMU, VFIO_TYPE1_IOMMU) < 0
+			     ? vfio_err(name, "setting the IOMMU type") : map_memory(name);
+		if (rc < 0) {
+			close(group);
+			cdk_vfio_unmap(-1);
+			return rc;
+		}
 	}
 	*devfd = ioctl(group, VFIO_GROUP_GET_DEVICE_FD, name);
 	close(group); /* the device fd keeps the group */

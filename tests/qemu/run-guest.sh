@@ -85,7 +85,7 @@ machine=q35
 if [[ $bind == vfio-pci ]]; then
     machine=q35,kernel-irqchip=split
     append+=" intel_iommu=on iommu=pt"
-    extra=(-device "intel-iommu,intremap=on" "${extra[@]}")
+    extra=(-device "intel-iommu,intremap=on,aw-bits=${CAPDK_QEMU_IOMMU_AW:-48}" "${extra[@]}")
 fi
 qargs=(-accel tcg -M "$machine" -m 1024 -smp 2 -nographic -no-reboot -nic none -vga none
        -kernel "$vis/vmlinuz" -initrd "$vis/${run##*/}/initrd" -append "$append")
