@@ -95,9 +95,9 @@ run vfio "-p $p -l $((p + 1)) -n $count -t 80 --verify echo" -- \
     --bind vfio-pci --nic e1000 --nic e1000e --nic "e1000,udp=$p:$((p + 1))" \
     -- "$bin/guest_e1000" "${eal_va[@]}" "${tests[@]}"
 
-# vfio-pci with IOVA = PA: only on demand, as the EAL maps each memory
-# segment as one IOVA range (see doc/testing.md, QEMU guest tests).
-if [[ ${CAPDK_QEMU_VFIO_PA:-0} == 1 ]]; then
+# vfio-pci with IOVA = PA: the IOMMU maps each IOVA-contiguous run of the
+# guest's scattered hugepages (CAPDK_QEMU_VFIO_PA=0 leaves it out).
+if [[ ${CAPDK_QEMU_VFIO_PA:-1} == 1 ]]; then
     p=$(port)
     run vfio-pa "-p $p -l $((p + 1)) -n $count -t 80 --verify echo" -- \
         --bind vfio-pci --nic e1000 --nic e1000e --nic "e1000,udp=$p:$((p + 1))" \
