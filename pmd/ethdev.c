@@ -511,44 +511,48 @@ static int queue_start(struct cdk_eth_dev *dev, enum cdk_queue_dir dir,
 	return 0;
 }
 
-int cdk_eth_dev_rx_queue_start(uint16_t port_id, uint16_t q)
+/* The driver's op for starting or stopping a queue of dir, or NULL. */
+static int (*queue_op(const struct cdk_eth_dev *dev, enum cdk_queue_dir dir,
+		      int start))(struct cdk_eth_dev *, uint16_t)
+{
+	const struct cdk_eth_dev_ops *o = dev->dev_ops;
+
+	if (dir == CDK_RXQ)
+		return start ? o->rx_queue_start : o->rx_queue_stop;
+	return start ? o->tx_queue_start : o->tx_queue_stop;
+}
+
+static int queue_switch(uint16_t port_id, enum cdk_queue_dir dir, uint16_t q,
+			int start)
 {
 	struct cdk_eth_dev *dev = cdk_eth_dev_get(port_id);
 	int rc;
 
-	dev = queue_or_err(port_id, CDK_RXQ, q,
-			   dev && dev->dev_ops->rx_queue_start, &rc);
-	return dev ? queue_start(dev, CDK_RXQ, q, dev->dev_ops->rx_queue_start) : rc;
+	dev = queue_or_err(port_id, dir, q, dev && queue_op(dev, dir, start), &rc);
+	if (dev == NULL)
+		return rc;
+	return start ? queue_start(dev, dir, q, queue_op(dev, dir, 1))
+		     : queue_stop(dev, dir, q, queue_op(dev, dir, 0));
+}
+
+int cdk_eth_dev_rx_queue_start(uint16_t port_id, uint16_t q)
+{
+	return queue_switch(port_id, CDK_RXQ, q, 1);
 }
 
 int cdk_eth_dev_rx_queue_stop(uint16_t port_id, uint16_t q)
 {
-	struct cdk_eth_dev *dev = cdk_eth_dev_get(port_id);
-	int rc;
-
-	dev = queue_or_err(port_id, CDK_RXQ, q,
-			   dev && dev->dev_ops->rx_queue_stop, &rc);
-	return dev ? queue_stop(dev, CDK_RXQ, q, dev->dev_ops->rx_queue_stop) : rc;
+	return queue_switch(port_id, CDK_RXQ, q, 0);
 }
 
 int cdk_eth_dev_tx_queue_start(uint16_t port_id, uint16_t q)
 {
-	struct cdk_eth_dev *dev = cdk_eth_dev_get(port_id);
-	int rc;
-
-	dev = queue_or_err(port_id, CDK_TXQ, q,
-			   dev && dev->dev_ops->tx_queue_start, &rc);
-	return dev ? queue_start(dev, CDK_TXQ, q, dev->dev_ops->tx_queue_start) : rc;
+	return queue_switch(port_id, CDK_TXQ, q, 1);
 }
 
 int cdk_eth_dev_tx_queue_stop(uint16_t port_id, uint16_t q)
 {
-	struct cdk_eth_dev *dev = cdk_eth_dev_get(port_id);
-	int rc;
-
-	dev = queue_or_err(port_id, CDK_TXQ, q,
-			   dev && dev->dev_ops->tx_queue_stop, &rc);
-	return dev ? queue_stop(dev, CDK_TXQ, q, dev->dev_ops->tx_queue_stop) : rc;
+	return queue_switch(port_id, CDK_TXQ, q, 0);
 }
 
 int cdk_eth_dev_is_started(uint16_t port_id)
