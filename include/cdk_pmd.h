@@ -291,6 +291,41 @@ static __cdk_always_inline void *cdk_eth_desc_in(const cdk_cap_t *ring,
 	return NULL;
 }
 
+/*
+ * The range half of every descriptor access a burst makes, once per burst:
+ * the ring capability holds all nb_desc descriptors of size bytes, and the
+ * burst starts at descriptor idx, one of them. A burst that then moves its
+ * index only forward modulo nb_desc reaches each descriptor with
+ * cdk_eth_desc_at and no test of its own, as cdk_eth_desc_in would have
+ * allowed. A forged or corrupted index or count: a bounds fault, and 0.
+ */
+static __cdk_always_inline int cdk_eth_ring_span_ok(const cdk_cap_t *ring,
+						    uint16_t nb_desc,
+						    uint32_t size, uint16_t idx)
+{
+#if CDK_CAP_CHECKS
+	if (cdk_likely(idx < nb_desc && (uint64_t)nb_desc * size <= ring->len))
+		return 1;
+	cdk_cap_fault(ring, (uint64_t)idx * size, size,
+		      CDK_CAP_PERM_LOAD | CDK_CAP_PERM_STORE);
+	return 0;
+#else
+	(void)ring;
+	(void)nb_desc;
+	(void)size;
+	(void)idx;
+	return 1;
+#endif
+}
+
+/* Descriptor idx < nb_desc of a ring whose span was checked for this burst
+ * (cdk_eth_ring_span_ok). */
+static __cdk_always_inline void *cdk_eth_desc_at(const cdk_cap_t *ring,
+						 uint16_t idx, uint32_t size)
+{
+	return (void *)(ring->base + (uintptr_t)idx * size);
+}
+
 /* The rare case of cdk_eth_tx_pool_iova: another of the n granted pools
  * holds [p, p+len); it becomes *cur and *last its index. */
 int cdk_eth_tx_pool_iova_other(const cdk_cap_t *pools, unsigned n,

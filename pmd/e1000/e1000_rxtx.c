@@ -18,12 +18,21 @@
 
 /* A write-back with DD, as the upper quadword holds it (SDM 3.2.3.1). */
 #define RX_WB_DD ((uint64_t)E1000_RXD_STAT_DD << 32)
+/* EOP and the frame error bits of a write-back, and EOP alone: a frame
+ * that fits one buffer, as most do. */
+#define RX_WB_EOP ((uint64_t)E1000_RXD_STAT_EOP << 32)
+#define RX_WB_EOP_ERR (RX_WB_EOP | (uint64_t)E1000_RXD_ERR_FRAME << 40)
+
+/* Descriptors an rx burst looks at and refills in one batch. */
+#define RX_BATCH 32
 
 /* Is a write-back one we can take? Counts why not. */
 static __cdk_always_inline int rx_wb_ok(struct e1000_rx_queue *q,
-					uint16_t len, uint8_t err)
+					uint32_t buf_len, int chaining,
+					uint16_t nb_segs, uint16_t len,
+					uint8_t err)
 {
-	if (cdk_unlikely(len == 0 || len > q->buf_len)) {
+	if (cdk_unlikely(len == 0 || len > buf_len)) {
 		q->bad_len++;
 		return 0;
 	}
@@ -31,93 +40,171 @@ static __cdk_always_inline int rx_wb_ok(struct e1000_rx_queue *q,
 		q->bad_status++;
 		return 0;
 	}
-	if (cdk_unlikely(q->pkt_first != NULL && q->nb_segs >= q->max_segs)) {
+	if (cdk_unlikely(chaining && nb_segs >= q->max_segs)) {
 		q->too_long++;
 		return 0;
 	}
 	return 1;
 }
 
+/*
+ * The queue's fields live in locals for the burst (stores into mbufs and
+ * descriptors would otherwise make the compiler read them again), and go
+ * back at the end. Descriptors are looked at RX_BATCH at a time: one read
+ * of each write-back, then one bulk allocation for the refills of the
+ * batch (one at a time, as before, when the pool cannot give them all).
+ */
 uint16_t e1000_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 {
 	struct e1000_rx_queue *q = rxq;
 	const cdk_cap_t ring = q->ring, pool = q->pool;
+	struct cdk_mbuf **const sw_ring = q->sw_ring;
+	struct cdk_mempool *const mp = q->mp;
+	const uint16_t nb_desc = q->nb_desc, rdt = q->rdt, port = q->port_id;
+	const uint32_t buf_len = q->buf_len;
+	struct cdk_mbuf *first = q->pkt_first, *last = q->pkt_last;
 	uint16_t idx = q->rx_tail, nb_rx = 0, nb_hold = q->nb_hold;
+	uint16_t nb_segs = q->nb_segs;
+	uint8_t discard = q->discard;
+	uint64_t bytes = 0;
 
-	if (cdk_unlikely(!cdk_eth_burst_caps_ok(&ring, DESC_RW, E1000_DESC_SIZE, &pool)))
+	if (cdk_unlikely(!cdk_eth_burst_caps_ok(&ring, DESC_RW, E1000_DESC_SIZE, &pool) ||
+			 !cdk_eth_ring_span_ok(&ring, nb_desc, E1000_DESC_SIZE, idx)))
 		return 0;
 	while (nb_rx < n) {
-		void *d = cdk_eth_desc_in(&ring, idx, E1000_DESC_SIZE);
-		struct cdk_mbuf *m, *nm;
-		uint64_t wb;
-		uint8_t st;
+		struct cdk_mbuf *fresh[RX_BATCH], **sw = &sw_ring[idx];
+		uint64_t wbs[RX_BATCH];
+		char *d0 = cdk_eth_desc_at(&ring, idx, E1000_DESC_SIZE);
+		/* a batch ends before the held descriptor and at the ring's end */
+		unsigned lim = rdt >= idx ? (unsigned)(rdt - idx) : (unsigned)(nb_desc - idx);
+		unsigned want = n - nb_rx < RX_BATCH ? n - nb_rx : RX_BATCH;
+		unsigned k, j, got, used = 0;
+		int stop = 0;
 
-		if (cdk_unlikely(d == NULL))
-			break;
-		/* One read of the write-back: the device may change it. */
-		wb = __atomic_load_n(gbe_desc_hi(d), __ATOMIC_ACQUIRE);
-		st = E1000_RXD_WB_STATUS(wb);
-		if (!(st & E1000_RXD_STAT_DD))
-			break;
-		if (cdk_unlikely(idx == q->rdt)) {
-			/* The device never owned this one: not a frame. */
-			gbe_rx_post(&pool, q->buf_len, d, q->sw_ring[idx]);
-			q->ghost_dd++;
+		if (cdk_unlikely(lim == 0)) {
+			/* The device never owned this one: DD here is not a frame. */
+			if (__atomic_load_n(gbe_desc_hi(d0), __ATOMIC_ACQUIRE) & RX_WB_DD) {
+				gbe_rx_post(&pool, buf_len, d0, sw_ring[idx]);
+				q->ghost_dd++;
+			}
 			break;
 		}
-		m = q->sw_ring[idx];
-		if (cdk_likely(!q->discard &&
-			       rx_wb_ok(q, E1000_RXD_WB_LEN(wb),
-					E1000_RXD_WB_ERRORS(wb)))) {
-			nm = cdk_mbuf_raw_alloc(q->mp);
-			if (cdk_unlikely(nm == NULL)) {
-				q->nombuf++;
-				break; /* the frame waits in its descriptor */
-			}
-			m->data_off = CDK_PKTMBUF_HEADROOM;
-			m->data_len = E1000_RXD_WB_LEN(wb);
-			m->next = NULL;
-			if (q->pkt_first == NULL) {
+		if (want > lim)
+			want = lim;
+		/* One read of each write-back: the device may change it. */
+		for (k = 0; k < want; k++) {
+			uint64_t wb = __atomic_load_n(gbe_desc_hi(d0 + k * E1000_DESC_SIZE),
+						      __ATOMIC_ACQUIRE);
+
+			if (!(wb & RX_WB_DD))
+				break;
+			wbs[k] = wb;
+		}
+		if (k == 0)
+			break;
+		got = cdk_mempool_get_bulk(mp, (void **)fresh, k) == 0 ? k : 0;
+		for (j = 0; j < k; j++) {
+			void *d = d0 + j * E1000_DESC_SIZE;
+			uint64_t wb = wbs[j];
+			uint16_t len = E1000_RXD_WB_LEN(wb);
+			struct cdk_mbuf *m = sw[j], *nm;
+
+			if (cdk_likely((wb & RX_WB_EOP_ERR) == RX_WB_EOP &&
+				       (uint32_t)len - 1 < buf_len && first == NULL &&
+				       !discard)) {
+				/* A whole frame in one buffer. */
+				if (cdk_likely(used < got)) {
+					nm = fresh[used++];
+				} else {
+					nm = cdk_mbuf_raw_alloc(mp);
+					if (cdk_unlikely(nm == NULL)) {
+						q->nombuf++;
+						stop = 1;
+						break; /* the frame waits in its descriptor */
+					}
+				}
+				m->data_off = CDK_PKTMBUF_HEADROOM;
 				m->nb_segs = 1;
-				m->pkt_len = m->data_len;
-				m->port = q->port_id;
+				m->port = port;
 				m->ol_flags = 0;
 				m->packet_type = 0;
-				q->pkt_first = m;
-				q->nb_segs = 1;
+				m->pkt_len = len;
+				m->data_len = len;
+				m->next = NULL;
+				bytes += len;
+				pkts[nb_rx++] = m;
+			} else if (!discard &&
+				   rx_wb_ok(q, buf_len, first != NULL, nb_segs, len,
+					    E1000_RXD_WB_ERRORS(wb))) {
+				uint8_t st = E1000_RXD_WB_STATUS(wb);
+
+				if (cdk_likely(used < got)) {
+					nm = fresh[used++];
+				} else {
+					nm = cdk_mbuf_raw_alloc(mp);
+					if (cdk_unlikely(nm == NULL)) {
+						q->nombuf++;
+						stop = 1;
+						break; /* the frame waits in its descriptor */
+					}
+				}
+				m->data_off = CDK_PKTMBUF_HEADROOM;
+				m->data_len = len;
+				m->next = NULL;
+				if (first == NULL) {
+					m->nb_segs = 1;
+					m->pkt_len = len;
+					m->port = port;
+					m->ol_flags = 0;
+					m->packet_type = 0;
+					first = m;
+					nb_segs = 1;
+				} else {
+					last->next = m;
+					first->pkt_len += len;
+					first->nb_segs = ++nb_segs;
+				}
+				last = m;
+				if (st & E1000_RXD_STAT_EOP) {
+					bytes += first->pkt_len;
+					pkts[nb_rx++] = first;
+					first = last = NULL;
+				}
 			} else {
-				q->pkt_last->next = m;
-				q->pkt_first->pkt_len += m->data_len;
-				q->pkt_first->nb_segs = ++q->nb_segs;
+				/* Drop the whole frame; its buffer goes back as is. */
+				gbe_rx_chain_drop(&first, &last);
+				discard = !(E1000_RXD_WB_STATUS(wb) & E1000_RXD_STAT_EOP);
+				nm = m;
 			}
-			q->pkt_last = m;
-			if (st & E1000_RXD_STAT_EOP) {
-				q->bytes += q->pkt_first->pkt_len;
-				pkts[nb_rx++] = q->pkt_first;
-				q->pkt_first = q->pkt_last = NULL;
+			if (cdk_unlikely(gbe_rx_post(&pool, buf_len, d, nm) < 0)) {
+				/* Only a revoked pool gets here: keep the mbuf. */
+				q->iova_fault++;
+				if (nm != m)
+					cdk_mbuf_raw_free(nm);
+				stop = 1;
+				break;
 			}
-		} else {
-			/* Drop the whole frame; its buffer goes back as is. */
-			gbe_rx_chain_drop(&q->pkt_first, &q->pkt_last);
-			q->discard = !(st & E1000_RXD_STAT_EOP);
-			nm = m;
+			sw[j] = nm;
 		}
-		if (cdk_unlikely(gbe_rx_post(&pool, q->buf_len, d, nm) < 0)) {
-			/* Only a revoked pool gets here: keep the mbuf. */
-			q->iova_fault++;
-			if (nm != m)
-				cdk_mbuf_raw_free(nm);
+		idx = (uint16_t)(idx + j);
+		if (idx == nb_desc)
+			idx = 0;
+		nb_hold = (uint16_t)(nb_hold + j);
+		if (cdk_unlikely(used < got))
+			cdk_mempool_put_bulk(mp, (void **)&fresh[used], got - used);
+		if (stop || k < want)
 			break;
-		}
-		q->sw_ring[idx] = nm;
-		idx = (uint16_t)(idx + 1 == q->nb_desc ? 0 : idx + 1);
-		nb_hold++;
 	}
+	q->pkt_first = first;
+	q->pkt_last = last;
+	q->nb_segs = nb_segs;
+	q->discard = discard;
 	q->rx_tail = idx;
 	q->pkts += nb_rx;
+	q->bytes += bytes;
 	if (nb_hold > q->free_thresh) {
-		gbe_rx_tail_post(&ring, &pool, &q->doorbell, q->buf_len, q->sw_ring,
-				 &q->rdt, idx, q->nb_desc, RX_WB_DD, &q->ghost_dd);
+		gbe_rx_tail_post(&ring, &pool, &q->doorbell, buf_len, sw_ring,
+				 &q->rdt, idx, nb_desc, RX_WB_DD, &q->ghost_dd);
 		nb_hold = 0;
 	}
 	q->nb_hold = nb_hold;
@@ -154,26 +241,42 @@ static int tx_clean(struct e1000_tx_queue *q)
 	return gbe_tx_clean(&c);
 }
 
+/*
+ * The queue's indices and counters live in locals for the burst; the
+ * descriptor range was checked once for the whole burst, and the mbufs
+ * of reused descriptors go back to their pool in bulk.
+ */
 uint16_t e1000_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 {
 	struct e1000_tx_queue *q = txq;
 	const cdk_cap_t ring = q->ring;
 	cdk_cap_t pool = q->pools[q->last_pool];
+	struct gbe_tx_entry *const sw_ring = q->sw_ring;
+	const uint16_t nb_desc = q->nb_desc, rs_thresh = q->rs_thresh;
 	uint64_t iova[E1000_TX_MAX_SEGS];
-	uint16_t tail = q->tx_tail, nb_tx;
+	uint16_t tail = q->tx_tail, nb_used = q->nb_used, nb_free, nb_tx;
+	uint64_t bytes = 0;
+	struct gbe_tx_free fr;
 
 	if (cdk_unlikely(q->n_pools == 0 ||
-			 !cdk_eth_burst_caps_ok(&ring, DESC_RW, E1000_DESC_SIZE, &pool)))
+			 !cdk_eth_burst_caps_ok(&ring, DESC_RW, E1000_DESC_SIZE, &pool) ||
+			 !cdk_eth_ring_span_ok(&ring, nb_desc, E1000_DESC_SIZE, tail)))
 		return 0;
 	if (q->nb_free < q->free_thresh)
 		tx_clean(q);
+	nb_free = q->nb_free;
+	fr.mp = NULL;
+	fr.n = 0;
 	for (nb_tx = 0; nb_tx < n; nb_tx++) {
 		struct cdk_mbuf *m = pkts[nb_tx], *seg = m;
 		uint16_t nseg = m->nb_segs, last, i;
 		uint32_t rs;
 
-		if (nseg > q->nb_free && (tx_clean(q) < 0 || nseg > q->nb_free))
-			break; /* ring full: the rest stays the caller's */
+		if (cdk_unlikely(nseg > nb_free)) {
+			q->nb_free = nb_free;
+			if (tx_clean(q) < 0 || nseg > (nb_free = q->nb_free))
+				break; /* ring full: the rest stays the caller's */
+		}
 		/* Every segment must come from a granted pool before any is
 		 * posted: nothing half-sent, nothing outside reaches the NIC. */
 		for (i = 0; i < nseg && i < E1000_TX_MAX_SEGS && seg != NULL; i++) {
@@ -191,33 +294,36 @@ uint16_t e1000_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 						m->data_len ? m->data_len : 1, &iova[0]);
 			break;
 		}
-		q->nb_used = (uint16_t)(q->nb_used + nseg);
-		rs = q->nb_used >= q->rs_thresh ? E1000_TXD_CMD_RS : 0;
-		if (rs)
-			q->nb_used = 0;
+		nb_used = (uint16_t)(nb_used + nseg);
+		rs = 0;
+		if (nb_used >= rs_thresh) {
+			rs = E1000_TXD_CMD_RS;
+			nb_used = 0;
+		}
 		last = (uint16_t)(tail + nseg - 1);
-		if (last >= q->nb_desc)
-			last = (uint16_t)(last - q->nb_desc);
+		if (last >= nb_desc)
+			last = (uint16_t)(last - nb_desc);
 		for (i = 0, seg = m; i < nseg; i++, seg = seg->next) {
-			struct gbe_tx_entry *e = &q->sw_ring[tail];
+			struct gbe_tx_entry *e = &sw_ring[tail];
 			uint32_t cmd = E1000_TXD_CMD_IFCS |
 				       (i == nseg - 1 ? E1000_TXD_CMD_EOP | rs : 0);
-			void *d = cdk_eth_desc_in(&ring, tail, E1000_DESC_SIZE);
+			void *d = cdk_eth_desc_at(&ring, tail, E1000_DESC_SIZE);
 
-			if (cdk_unlikely(d == NULL))
-				return nb_tx; /* outside the ring: nothing more is posted */
 			if (e->mbuf != NULL)
-				cdk_pktmbuf_free_seg(e->mbuf);
+				gbe_tx_free_seg(&fr, e->mbuf);
 			*(volatile uint64_t *)d = iova[i];
 			*(volatile uint64_t *)gbe_desc_hi(d) =
 				seg->data_len | (uint64_t)cmd << E1000_TXD_CMD_SHIFT;
 			e->mbuf = seg;
 			e->last_id = last;
-			tail = (uint16_t)(tail + 1 == q->nb_desc ? 0 : tail + 1);
+			tail = (uint16_t)(tail + 1 == nb_desc ? 0 : tail + 1);
 		}
-		q->nb_free = (uint16_t)(q->nb_free - nseg);
-		q->bytes += m->pkt_len;
+		nb_free = (uint16_t)(nb_free - nseg);
+		bytes += m->pkt_len;
 	}
+	gbe_tx_free_flush(&fr);
+	q->nb_free = nb_free;
+	q->nb_used = nb_used;
 	if (tail != q->tx_tail) {
 		/* Descriptors before the tail that announces them. */
 		__atomic_thread_fence(__ATOMIC_RELEASE);
@@ -225,6 +331,7 @@ uint16_t e1000_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 		q->tx_tail = tail;
 	}
 	q->pkts += nb_tx;
+	q->bytes += bytes;
 	return nb_tx;
 }
 

@@ -88,17 +88,16 @@ uint16_t igb_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 	const cdk_cap_t ring = q->ring, pool = q->pool;
 	uint16_t idx = q->rx_tail, nb_rx = 0, nb_hold = q->nb_hold;
 
-	if (cdk_unlikely(!cdk_eth_burst_caps_ok(&ring, DESC_RW, IGB_DESC_SIZE, &pool)))
+	if (cdk_unlikely(!cdk_eth_burst_caps_ok(&ring, DESC_RW, IGB_DESC_SIZE, &pool) ||
+			 !cdk_eth_ring_span_ok(&ring, q->nb_desc, IGB_DESC_SIZE, idx)))
 		return 0;
 	while (nb_rx < n) {
-		void *d = cdk_eth_desc_in(&ring, idx, IGB_DESC_SIZE);
+		void *d = cdk_eth_desc_at(&ring, idx, IGB_DESC_SIZE);
 		struct cdk_mbuf *m, *nm;
 		uint64_t hi, lo;
 		uint32_t staterr;
 		uint16_t len;
 
-		if (cdk_unlikely(d == NULL))
-			break;
 		/* One read of each half: the device may change them. */
 		hi = __atomic_load_n(gbe_desc_hi(d), __ATOMIC_ACQUIRE);
 		staterr = (uint32_t)hi;
@@ -236,15 +235,23 @@ uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 	struct igb_tx_queue *q = txq;
 	const cdk_cap_t ring = q->ring;
 	cdk_cap_t pool = q->pools[q->last_pool];
+	struct gbe_tx_entry *const sw_ring = q->sw_ring;
+	const uint16_t nb_desc = q->nb_desc, rs_thresh = q->rs_thresh;
 	uint64_t iova[TX_MAX_SEGS];
-	uint16_t tail = q->tx_tail, nb_tx;
+	uint16_t tail = q->tx_tail, nb_used = q->nb_used, nb_free, nb_tx;
+	uint64_t bytes = 0;
+	struct gbe_tx_free fr;
 
 	/* No pool granted: every packet is refused below, and counted. */
 	if (cdk_unlikely(!cdk_eth_burst_caps_ok(&ring, DESC_RW, IGB_DESC_SIZE,
-						q->n_pools ? &pool : NULL)))
+						q->n_pools ? &pool : NULL) ||
+			 !cdk_eth_ring_span_ok(&ring, nb_desc, IGB_DESC_SIZE, tail)))
 		return 0;
 	if (q->nb_free < q->free_thresh)
 		tx_clean(q);
+	nb_free = q->nb_free;
+	fr.mp = NULL;
+	fr.n = 0;
 	for (nb_tx = 0; nb_tx < n; nb_tx++) {
 		struct cdk_mbuf *m = pkts[nb_tx], *seg = m;
 		uint32_t lens = 0, tucmd = 0, olinfo, rs;
@@ -256,8 +263,11 @@ uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 			break; /* the caller's to fix: nothing is posted */
 		}
 		need = (uint16_t)(nseg + (ctx == 2));
-		if (need > q->nb_free && (tx_clean(q) < 0 || need > q->nb_free))
-			break; /* ring full: the rest stays the caller's */
+		if (cdk_unlikely(need > nb_free)) {
+			q->nb_free = nb_free;
+			if (tx_clean(q) < 0 || need > (nb_free = q->nb_free))
+				break; /* ring full: the rest stays the caller's */
+		}
 		/* Every segment must come from a granted pool before any is
 		 * posted: nothing half-sent, nothing outside reaches the NIC. */
 		for (i = 0; i < nseg && i < TX_MAX_SEGS && seg != NULL; i++) {
@@ -275,54 +285,56 @@ uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 						m->data_len ? m->data_len : 1, &iova[0]);
 			break;
 		}
-		q->nb_used = (uint16_t)(q->nb_used + need);
-		rs = q->nb_used >= q->rs_thresh ? IGB_TXD_DCMD_RS : 0;
-		if (rs)
-			q->nb_used = 0;
+		nb_used = (uint16_t)(nb_used + need);
+		rs = 0;
+		if (nb_used >= rs_thresh) {
+			rs = IGB_TXD_DCMD_RS;
+			nb_used = 0;
+		}
 		last = (uint16_t)(tail + need - 1);
-		if (last >= q->nb_desc)
-			last = (uint16_t)(last - q->nb_desc);
+		if (last >= nb_desc)
+			last = (uint16_t)(last - nb_desc);
 		olinfo = m->pkt_len << IGB_TXD_PAYLEN_SHIFT;
 		if (ctx) {
 			olinfo |= tx_popts(m->ol_flags); /* context slot 0 */
 			if (ctx == 2) {
-				struct gbe_tx_entry *e = &q->sw_ring[tail];
-				void *d = cdk_eth_desc_in(&ring, tail, IGB_DESC_SIZE);
+				struct gbe_tx_entry *e = &sw_ring[tail];
+				void *d = cdk_eth_desc_at(&ring, tail, IGB_DESC_SIZE);
 
-				if (cdk_unlikely(d == NULL))
-					return nb_tx; /* outside the ring: nothing more is posted */
 				if (e->mbuf != NULL)
-					cdk_pktmbuf_free_seg(e->mbuf);
+					gbe_tx_free_seg(&fr, e->mbuf);
 				*(volatile uint64_t *)d = lens;
 				*(volatile uint64_t *)gbe_desc_hi(d) = tucmd;
 				e->mbuf = NULL;
 				e->last_id = last;
 				q->ctx_lens = lens;
 				q->ctx_tucmd = tucmd;
-				tail = ring_next(tail, q->nb_desc);
+				tail = ring_next(tail, nb_desc);
 			}
 		}
 		for (i = 0, seg = m; i < nseg; i++, seg = seg->next) {
-			struct gbe_tx_entry *e = &q->sw_ring[tail];
+			struct gbe_tx_entry *e = &sw_ring[tail];
 			uint32_t cmd = IGB_TXD_DTYP_DATA | IGB_TXD_DCMD_DEXT |
 				       IGB_TXD_DCMD_IFCS |
 				       (i == nseg - 1 ? IGB_TXD_DCMD_EOP | rs : 0);
-			void *d = cdk_eth_desc_in(&ring, tail, IGB_DESC_SIZE);
+			void *d = cdk_eth_desc_at(&ring, tail, IGB_DESC_SIZE);
 
-			if (cdk_unlikely(d == NULL))
-				return nb_tx;
 			if (e->mbuf != NULL)
-				cdk_pktmbuf_free_seg(e->mbuf);
+				gbe_tx_free_seg(&fr, e->mbuf);
 			*(volatile uint64_t *)d = iova[i];
 			*(volatile uint64_t *)gbe_desc_hi(d) =
 				(cmd | seg->data_len) | (uint64_t)olinfo << 32;
 			e->mbuf = seg;
 			e->last_id = last;
-			tail = ring_next(tail, q->nb_desc);
+			tail = ring_next(tail, nb_desc);
 		}
-		q->nb_free = (uint16_t)(q->nb_free - need);
-		q->bytes += m->pkt_len;
+		nb_free = (uint16_t)(nb_free - need);
+		bytes += m->pkt_len;
 	}
+	gbe_tx_free_flush(&fr);
+	q->nb_free = nb_free;
+	q->nb_used = nb_used;
+	q->bytes += bytes;
 	if (tail != q->tx_tail) {
 		/* Descriptors before the tail that announces them. */
 		__atomic_thread_fence(__ATOMIC_RELEASE);

@@ -90,6 +90,39 @@ static __cdk_always_inline void gbe_rx_chain_drop(struct cdk_mbuf **first,
 	}
 }
 
+/*
+ * The mbufs a tx burst takes back from reused descriptors, given to their
+ * pool in bulk: each segment is released (cdk_pktmbuf_prefree_seg) at once,
+ * as cdk_pktmbuf_free_seg would, and only the puts are batched, by pool.
+ */
+#define GBE_TX_FREE_BATCH 64
+struct gbe_tx_free {
+	struct cdk_mempool *mp;
+	unsigned n;
+	void *objs[GBE_TX_FREE_BATCH];
+};
+
+static __cdk_always_inline void gbe_tx_free_flush(struct gbe_tx_free *f)
+{
+	if (f->n != 0) {
+		cdk_mempool_put_bulk(f->mp, f->objs, f->n);
+		f->n = 0;
+	}
+}
+
+static __cdk_always_inline void gbe_tx_free_seg(struct gbe_tx_free *f,
+						struct cdk_mbuf *m)
+{
+	m = cdk_pktmbuf_prefree_seg(m);
+	if (cdk_unlikely(m == NULL))
+		return;
+	if (cdk_unlikely(m->pool != f->mp || f->n == GBE_TX_FREE_BATCH)) {
+		gbe_tx_free_flush(f);
+		f->mp = m->pool;
+	}
+	f->objs[f->n++] = m;
+}
+
 /* A tx ring's cleaning state, as a driver's queue keeps it. */
 struct gbe_tx_clean {
 	const cdk_cap_t *ring;

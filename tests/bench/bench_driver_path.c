@@ -1,0 +1,335 @@
+/*
+ * The e1000 and igb data paths alone: their rx and tx bursts against a fake
+ * device, with no model thread and no register traps, so that what is
+ * measured is the driver's own work per packet.
+ *
+ *   bench_driver_path [EAL args] [-- --iters N --rounds R --burst B
+ *                                    --driver e1000|igb|all]
+ *
+ * Each driver gets an rx and a tx queue built as its control path builds
+ * them (pmd/e1000/e1000_queue.h, pmd/igb/igb_queue.h): a descriptor ring
+ * minted over ordinary memory, a doorbell that is a plain 4-byte word, the
+ * mempool's DMA capability as rx pool and as the only tx pool. One
+ * iteration plays the device and the forwarding lcore:
+ *   1. the "device" writes back B rx descriptors (DD, EOP, 64 bytes) from
+ *      the driver's rx_tail, as a NIC would after receiving B frames;
+ *   2. rx burst of B (timed);
+ *   3. tx burst of what it returned (timed);
+ *   4. the "device" sets DD on every tx descriptor posted (TDH caught up).
+ * Figures: medians over the rounds of cycles per packet (rdtsc around each
+ * burst, the iteration's cycles divided by its packets), one line each:
+ *   driver_<drv>_rx_cycles_per_pkt, driver_<drv>_tx_cycles_per_pkt,
+ *   driver_<drv>_fwd_cycles_per_pkt (rx + tx).
+ * Under valgrind --tool=callgrind the inclusive Ir of <drv>_recv_pkts and
+ * <drv>_xmit_pkts divided by driver_<drv>_pkts is the driver's instructions
+ * per packet (tests/bench/callgrind-driver-path.sh does that).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cdk_cap_authority.h"
+#include "cdk_cycles.h"
+#include "cdk_eal.h"
+#include "cdk_mbuf.h"
+#include "pmd/e1000/e1000_queue.h"
+#include "pmd/e1000/e1000_regs.h"
+#include "pmd/igb/igb_queue.h"
+#include "pmd/igb/igb_regs.h"
+
+#define NB_DESC 512
+#define MAX_BURST 128
+#define MAX_ROUNDS 1001
+#define FRAME_LEN 64
+#define BUF_LEN 2048
+
+struct opts {
+	unsigned iters, rounds, burst;
+	char driver[16];
+};
+
+/* The fake device's side of one driver. */
+struct fake {
+	const char *name;
+	void *rxq, *txq;
+	uint16_t (*rx)(void *, struct cdk_mbuf **, uint16_t);
+	uint16_t (*tx)(void *, struct cdk_mbuf **, uint16_t);
+	uint64_t *rx_ring, *tx_ring; /* 2 quadwords per descriptor */
+	uint16_t *rx_tail, *tx_tail, *rdt;
+	uint64_t rx_wb; /* the upper quadword of a done rx descriptor */
+	uint16_t tx_done; /* tx descriptors up to here have DD */
+	volatile uint32_t rx_db, tx_db; /* the doorbells: plain memory */
+	uint64_t pkts;
+};
+
+static int mint_ring(const char *label, void **mem, cdk_cap_t *cap)
+{
+	size_t len = (size_t)NB_DESC * 16;
+
+	if (posix_memalign(mem, 4096, len) != 0)
+		return -ENOMEM;
+	memset(*mem, 0, len);
+	return cdk_cap_mint((uintptr_t)*mem, len, (uintptr_t)*mem,
+			    CDK_CAP_PERM_LOAD | CDK_CAP_PERM_STORE | CDK_CAP_PERM_DMA,
+			    "bench", label, cap);
+}
+
+static int mint_db(const char *label, volatile uint32_t *w, cdk_cap_t *cap)
+{
+	return cdk_cap_mint((uintptr_t)w, 4, 0, CDK_CAP_PERM_STORE, "bench",
+			    label, cap);
+}
+
+static int setup_e1000(struct fake *f, struct cdk_mempool *mp)
+{
+	struct e1000_rx_queue *rq = aligned_alloc(64, sizeof(*rq));
+	struct e1000_tx_queue *tq = aligned_alloc(64, sizeof(*tq));
+	void *rmem, *tmem;
+
+	if (rq == NULL || tq == NULL)
+		return -ENOMEM;
+	memset(rq, 0, sizeof(*rq));
+	memset(tq, 0, sizeof(*tq));
+	if (mint_ring("e1000 rx ring", &rmem, &rq->ring) < 0 ||
+	    mint_ring("e1000 tx ring", &tmem, &tq->ring) < 0 ||
+	    mint_db("e1000 RDT", &f->rx_db, &rq->doorbell) < 0 ||
+	    mint_db("e1000 TDT", &f->tx_db, &tq->doorbell) < 0)
+		return -EFAULT;
+	rq->pool = *cdk_mempool_dma_cap(mp);
+	rq->sw_ring = calloc(NB_DESC, sizeof(*rq->sw_ring));
+	rq->mp = mp;
+	rq->nb_desc = NB_DESC;
+	rq->free_thresh = 32;
+	rq->max_segs = 1;
+	rq->buf_len = BUF_LEN;
+	e1000_rx_queue_reset(rq);
+	if (rq->sw_ring == NULL || e1000_rx_ring_fill(rq) < 0)
+		return -ENOMEM;
+	tq->sw_ring = calloc(NB_DESC, sizeof(*tq->sw_ring));
+	if (tq->sw_ring == NULL)
+		return -ENOMEM;
+	tq->nb_desc = NB_DESC;
+	tq->rs_thresh = 32;
+	tq->free_thresh = 32;
+	tq->n_pools = 1;
+	tq->pools[0] = *cdk_mempool_dma_cap(mp);
+	e1000_tx_queue_reset(tq);
+	f->name = "e1000";
+	f->rxq = rq;
+	f->txq = tq;
+	f->rx = e1000_recv_pkts;
+	f->tx = e1000_xmit_pkts;
+	f->rx_ring = rmem;
+	f->tx_ring = tmem;
+	f->rx_tail = &rq->rx_tail;
+	f->tx_tail = &tq->tx_tail;
+	f->rdt = &rq->rdt;
+	/* length, then status DD|EOP in bits 32-39 */
+	f->rx_wb = FRAME_LEN |
+		   (uint64_t)(E1000_RXD_STAT_DD | E1000_RXD_STAT_EOP) << 32;
+	return 0;
+}
+
+static int setup_igb(struct fake *f, struct cdk_mempool *mp)
+{
+	struct igb_rx_queue *rq = aligned_alloc(64, sizeof(*rq));
+	struct igb_tx_queue *tq = aligned_alloc(64, sizeof(*tq));
+	void *rmem, *tmem;
+
+	if (rq == NULL || tq == NULL)
+		return -ENOMEM;
+	memset(rq, 0, sizeof(*rq));
+	memset(tq, 0, sizeof(*tq));
+	if (mint_ring("igb rx ring", &rmem, &rq->ring) < 0 ||
+	    mint_ring("igb tx ring", &tmem, &tq->ring) < 0 ||
+	    mint_db("igb RDT", &f->rx_db, &rq->doorbell) < 0 ||
+	    mint_db("igb TDT", &f->tx_db, &tq->doorbell) < 0)
+		return -EFAULT;
+	rq->pool = *cdk_mempool_dma_cap(mp);
+	rq->sw_ring = calloc(NB_DESC, sizeof(*rq->sw_ring));
+	rq->mp = mp;
+	rq->nb_desc = NB_DESC;
+	rq->free_thresh = 32;
+	rq->max_segs = 1;
+	rq->buf_len = BUF_LEN;
+	igb_rx_queue_reset(rq);
+	if (rq->sw_ring == NULL || igb_rx_ring_fill(rq) < 0)
+		return -ENOMEM;
+	tq->sw_ring = calloc(NB_DESC, sizeof(*tq->sw_ring));
+	if (tq->sw_ring == NULL)
+		return -ENOMEM;
+	tq->nb_desc = NB_DESC;
+	tq->rs_thresh = 32;
+	tq->free_thresh = 32;
+	tq->n_pools = 1;
+	tq->pools[0] = *cdk_mempool_dma_cap(mp);
+	igb_tx_queue_reset(tq);
+	f->name = "igb";
+	f->rxq = rq;
+	f->txq = tq;
+	f->rx = igb_recv_pkts;
+	f->tx = igb_xmit_pkts;
+	f->rx_ring = rmem;
+	f->tx_ring = tmem;
+	f->rx_tail = &rq->rx_tail;
+	f->tx_tail = &tq->tx_tail;
+	f->rdt = &rq->rdt;
+	/* staterr DD|EOP (an IPv4/UDP frame), length in bits 32-47 */
+	f->rx_wb = (uint64_t)(IGB_RXD_STAT_DD | IGB_RXD_STAT_EOP) |
+		   (uint64_t)FRAME_LEN << 32;
+	return 0;
+}
+
+/* The device received up to n frames: write back the descriptors it owns
+ * from rx_tail on (never the one the driver holds back). */
+static void dev_rx(struct fake *f, unsigned n)
+{
+	uint16_t i = *f->rx_tail;
+
+	for (unsigned k = 0; k < n && i != *f->rdt; k++) {
+		f->rx_ring[2 * i] = 0x0000000100000000ull; /* rss/pkt info */
+		__atomic_store_n(&f->rx_ring[2 * i + 1], f->rx_wb, __ATOMIC_RELEASE);
+		i = (uint16_t)(i + 1 == NB_DESC ? 0 : i + 1);
+	}
+}
+
+/* The device sent everything up to the tail: DD on each descriptor. */
+static void dev_tx(struct fake *f)
+{
+	uint16_t end = *f->tx_tail;
+
+	for (uint16_t i = f->tx_done; i != end; i = (uint16_t)(i + 1 == NB_DESC ? 0 : i + 1))
+		f->tx_ring[2 * i + 1] |= GBE_TXD_WB_DD;
+	f->tx_done = end;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+static double median(double *v, unsigned n)
+{
+	qsort(v, n, sizeof(*v), cmp_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static int run(struct fake *f, const struct opts *o)
+{
+	static double rx_cpp[MAX_ROUNDS], tx_cpp[MAX_ROUNDS], fwd_cpp[MAX_ROUNDS];
+	struct cdk_mbuf *pkts[MAX_BURST];
+
+	/* Warm up: a few laps of the rings. */
+	for (unsigned i = 0; i < 4 * NB_DESC / o->burst + 16; i++) {
+		uint16_t nb_rx, nb_tx;
+
+		dev_rx(f, o->burst);
+		nb_rx = f->rx(f->rxq, pkts, (uint16_t)o->burst);
+		nb_tx = f->tx(f->txq, pkts, nb_rx);
+		for (uint16_t k = nb_tx; k < nb_rx; k++)
+			cdk_pktmbuf_free(pkts[k]);
+		dev_tx(f);
+	}
+	for (unsigned r = 0; r < o->rounds; r++) {
+		uint64_t crx = 0, ctx = 0, n = 0;
+
+		for (unsigned i = 0; i < o->iters; i++) {
+			uint64_t t0, t1, t2;
+			uint16_t nb_rx, nb_tx;
+
+			dev_rx(f, o->burst);
+			t0 = cdk_rdtsc();
+			nb_rx = f->rx(f->rxq, pkts, (uint16_t)o->burst);
+			t1 = cdk_rdtsc();
+			nb_tx = f->tx(f->txq, pkts, nb_rx);
+			t2 = cdk_rdtsc();
+			if (nb_rx != o->burst || nb_tx != nb_rx) {
+				fprintf(stderr, "%s: rx %u tx %u of %u\n", f->name,
+					nb_rx, nb_tx, o->burst);
+				return -1;
+			}
+			crx += t1 - t0;
+			ctx += t2 - t1;
+			n += nb_rx;
+			dev_tx(f);
+		}
+		f->pkts += n;
+		rx_cpp[r] = (double)crx / (double)n;
+		tx_cpp[r] = (double)ctx / (double)n;
+		fwd_cpp[r] = (double)(crx + ctx) / (double)n;
+	}
+	printf("driver_%s_rx_cycles_per_pkt %.1f cycles\n", f->name,
+	       median(rx_cpp, o->rounds));
+	printf("driver_%s_tx_cycles_per_pkt %.1f cycles\n", f->name,
+	       median(tx_cpp, o->rounds));
+	printf("driver_%s_fwd_cycles_per_pkt %.1f cycles\n", f->name,
+	       median(fwd_cpp, o->rounds));
+	printf("driver_%s_pkts %llu pkts\n", f->name,
+	       (unsigned long long)f->pkts);
+	return 0;
+}
+
+static int parse(int argc, char **argv, struct opts *o)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+
+		if (!strcmp(a, "--"))
+			continue;
+		if (v == NULL)
+			return -1;
+		if (!strcmp(a, "--iters"))
+			o->iters = (unsigned)atoi(v);
+		else if (!strcmp(a, "--rounds"))
+			o->rounds = (unsigned)atoi(v);
+		else if (!strcmp(a, "--burst"))
+			o->burst = (unsigned)atoi(v);
+		else if (!strcmp(a, "--driver"))
+			snprintf(o->driver, sizeof(o->driver), "%s", v);
+		else
+			return -1;
+		i++;
+	}
+	if (o->iters == 0 || o->rounds == 0 || o->rounds > MAX_ROUNDS ||
+	    o->burst == 0 || o->burst > MAX_BURST || o->burst > 256)
+		return -1;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o = { .iters = 1000, .rounds = 51, .burst = 32, .driver = "all" };
+	struct cdk_mempool *mp;
+	struct fake *f;
+	int n = cdk_eal_init(argc, argv), rc = 0;
+
+	if (n < 0) {
+		fprintf(stderr, "bench_driver_path: EAL init failed\n");
+		return 1;
+	}
+	if (parse(argc - n, argv + n, &o) < 0) {
+		fprintf(stderr, "usage: bench_driver_path [EAL args] -- [--iters N] "
+				"[--rounds R] [--burst B] [--driver e1000|igb|all]\n");
+		return 2;
+	}
+	mp = cdk_pktmbuf_pool_create("bench_dp", 4095, 256, 0,
+				     CDK_PKTMBUF_HEADROOM + BUF_LEN, 0);
+	f = calloc(2, sizeof(*f));
+	if (mp == NULL || f == NULL) {
+		fprintf(stderr, "bench_driver_path: no mempool\n");
+		return 1;
+	}
+	if (strcmp(o.driver, "igb") != 0) {
+		if (setup_e1000(&f[0], mp) < 0 || run(&f[0], &o) < 0)
+			rc = 1;
+	}
+	if (strcmp(o.driver, "e1000") != 0) {
+		if (setup_igb(&f[1], mp) < 0 || run(&f[1], &o) < 0)
+			rc = 1;
+	}
+	cdk_eal_cleanup();
+	return rc;
+}
