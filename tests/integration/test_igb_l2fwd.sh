@@ -71,23 +71,23 @@ got=$(od -An -tx1 -j 54 -N $((LEN - 14)) "$tmp/out.pcap" | tr -d ' \n')
 [ "$got" = "$want" ] || fail "first frame's payload differs"
 echo "igb l2fwd ok ($n frames on sim1's wire)"
 
-# Several queues on several lcores: 4 rx and 4 tx queues per port, RSS
-# spreads the 16 flows, two lcores serve 4 (port, queue) pairs each.
+# Several queues on several lcores: 8 rx and 8 tx queues per port, RSS
+# spreads the 16 flows, two lcores serve 8 (port, queue) pairs each.
 out=$(timeout --preserve-status -s INT 3 "$L2FWD" $EAL \
 	--vdev "sim0,model=82576,rx_pcap=$tmp/in.pcap,loop=1" \
 	--vdev "sim1,model=82576,tx_pcap=/dev/null" \
-	-- -p 3 -T 0 -q 4 --queues 4 2>&1)
+	-- -p 3 -T 0 -q 8 --queues 8 2>&1)
 rc=$?
-[ $rc = 0 ] || fail "l2fwd --queues 4 exited $rc: $out"
-grep -q "Lcore 1: RX port 1 queue 3 TX port 0" <<<"$out" || fail "queues not spread over lcores: $out"
+[ $rc = 0 ] || fail "l2fwd --queues 8 exited $rc: $out"
+grep -q "Lcore 1: RX port 1 queue 7 TX port 0" <<<"$out" || fail "queues not spread over lcores: $out"
 rx=$(total received "$out"); tx=$(total sent "$out"); drop=$(total dropped "$out")
-[ -n "$rx" ] && [ "$rx" -gt 1000 ] || fail "--queues 4: too few packets ($rx)"
-[ $((tx + drop)) = "$rx" ] || fail "--queues 4: received $rx != sent $tx + dropped $drop"
+[ -n "$rx" ] && [ "$rx" -gt 1000 ] || fail "--queues 8: too few packets ($rx)"
+[ $((tx + drop)) = "$rx" ] || fail "--queues 8: received $rx != sent $tx + dropped $drop"
 # port 0's per-queue lines: RSS spread the flows over more than one queue
 # (Toeplitz is linear: 16 flows that differ in a few bits reach few queues)
 busy=$(sed -n '/Signal/,$p' <<<"$out" | awk '/^Statistics for port 0/ { p = 1; next }
 	/^Statistics for port/ { p = 0 } p && /queue [0-9]: received [1-9]/ { n++ }
 	END { print n + 0 }')
-[ "$busy" -ge 2 ] || fail "RSS used only $busy of port 0's 4 queues: $out"
-grep -q "mbufs in use after closing the ports: 0" <<<"$out" || fail "--queues 4: mbufs leaked"
-echo "igb l2fwd --queues 4 ok ($rx frames, $busy queues busy on port 0)"
+[ "$busy" -ge 2 ] || fail "RSS used only $busy of port 0's 8 queues: $out"
+grep -q "mbufs in use after closing the ports: 0" <<<"$out" || fail "--queues 8: mbufs leaked"
+echo "igb l2fwd --queues 8 ok ($rx frames, $busy queues busy on port 0)"
