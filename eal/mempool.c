@@ -7,28 +7,17 @@
 #include "cdk_log.h"
 #include "cdk_memory.h"
 #include "cdk_mempool.h"
+#include "eal/registry.h"
 
 /* Granule of physical contiguity without hugepages. */
 #define MP_PAGE_SIZE 4096u
 
-struct mp_entry {
-	struct cdk_mempool *mp;
-	struct mp_entry *next;
-};
-
-static pthread_mutex_t registry_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct mp_entry *registry;
-
-/* Caller holds registry_lock. */
-static struct mp_entry **find_locked(const char *name)
+static const char *mempool_name(const void *mp)
 {
-	struct mp_entry **e;
-
-	for (e = &registry; *e; e = &(*e)->next)
-		if (strcmp((*e)->mp->name, name) == 0)
-			return e;
-	return NULL;
+	return ((const struct cdk_mempool *)mp)->name;
 }
+
+static struct cdk_registry registry = CDK_REGISTRY_INIT(mempool_name);
 
 static void *create_fail(int err)
 {
@@ -143,7 +132,7 @@ static void set_sizes(struct cdk_mempool *mp, unsigned elt_size)
 
 /* Make the pool's ring, its caches and its name entry. Caller holds the
  * registry lock and has checked that the name is free. */
-static int setup_locked(struct cdk_mempool *mp, struct mp_entry *e)
+static int setup_locked(struct cdk_mempool *mp)
 {
 	char rg_name[CDK_RING_NAMESIZE];
 	unsigned rflags = CDK_RING_F_EXACT_SZ;
@@ -156,13 +145,11 @@ static int setup_locked(struct cdk_mempool *mp, struct mp_entry *e)
 	mp->ring = cdk_ring_create(rg_name, mp->size, mp->socket_id, rflags);
 	if (mp->ring == NULL)
 		return -errno;
-	if (alloc_caches(mp) < 0) {
+	if (alloc_caches(mp) < 0 || cdk_registry_add_locked(&registry, mp) < 0) {
+		cdk_free(mp->local_cache);
 		cdk_ring_free(mp->ring);
 		return -ENOMEM;
 	}
-	e->mp = mp;
-	e->next = registry;
-	registry = e;
 	return 0;
 }
 
@@ -173,7 +160,6 @@ struct cdk_mempool *cdk_mempool_create_empty(const char *name, unsigned n,
 					     int socket_id, unsigned flags)
 {
 	struct cdk_mempool *mp;
-	struct mp_entry *e;
 	int rc = check_args(name, n, elt_size, cache_size, flags);
 
 	if (rc) {
@@ -183,11 +169,8 @@ struct cdk_mempool *cdk_mempool_create_empty(const char *name, unsigned n,
 			cache_size, flags);
 		return create_fail(-rc);
 	}
-	e = malloc(sizeof(*e));
-	if (e == NULL)
-		return create_fail(ENOMEM);
-	pthread_mutex_lock(&registry_lock);
-	if (find_locked(name)) {
+	cdk_registry_lock(&registry);
+	if (cdk_registry_find_locked(&registry, name)) {
 		rc = -EEXIST;
 		goto fail;
 	}
@@ -206,17 +189,16 @@ struct cdk_mempool *cdk_mempool_create_empty(const char *name, unsigned n,
 	mp->cache_size = cache_size;
 	mp->private_data_size = private_data_size;
 	set_sizes(mp, elt_size);
-	rc = setup_locked(mp, e);
+	rc = setup_locked(mp);
 	if (rc) {
 		cdk_free(mp);
 		goto fail;
 	}
-	pthread_mutex_unlock(&registry_lock);
+	cdk_registry_unlock(&registry);
 	return mp;
 
 fail:
-	pthread_mutex_unlock(&registry_lock);
-	free(e);
+	cdk_registry_unlock(&registry);
 	cdk_log(CDK_LOG_ERR, CDK_LOGTYPE_MEMPOOL, "mempool %s: %s\n", name,
 		strerror(-rc));
 	return create_fail(-rc);
@@ -356,20 +338,9 @@ struct cdk_mempool *cdk_mempool_create(const char *name, unsigned n,
 
 void cdk_mempool_free(struct cdk_mempool *mp)
 {
-	struct mp_entry **e, *dead = NULL;
-
 	if (mp == NULL)
 		return;
-	pthread_mutex_lock(&registry_lock);
-	for (e = &registry; *e; e = &(*e)->next) {
-		if ((*e)->mp == mp) {
-			dead = *e;
-			*e = dead->next;
-			break;
-		}
-	}
-	pthread_mutex_unlock(&registry_lock);
-	free(dead);
+	cdk_registry_remove(&registry, mp);
 	/* Revoke before freeing, so that no driver can reach the memory once
 	 * the heap hands it to someone else. */
 	if (mp->flags & CDK_MEMPOOL_F_POOL_CREATED)
@@ -383,19 +354,7 @@ void cdk_mempool_free(struct cdk_mempool *mp)
 
 struct cdk_mempool *cdk_mempool_lookup(const char *name)
 {
-	struct mp_entry **e;
-	struct cdk_mempool *mp = NULL;
-
-	if (name == NULL)
-		return create_fail(EINVAL);
-	pthread_mutex_lock(&registry_lock);
-	e = find_locked(name);
-	if (e)
-		mp = (*e)->mp;
-	pthread_mutex_unlock(&registry_lock);
-	if (mp == NULL)
-		errno = ENOENT;
-	return mp;
+	return cdk_registry_lookup(&registry, name);
 }
 
 uint32_t cdk_mempool_obj_iter(struct cdk_mempool *mp, cdk_mempool_obj_cb_t *cb,
@@ -409,15 +368,24 @@ uint32_t cdk_mempool_obj_iter(struct cdk_mempool *mp, cdk_mempool_obj_cb_t *cb,
 	return i;
 }
 
+struct walk_ctx {
+	void (*cb)(struct cdk_mempool *mp, void *arg);
+	void *arg;
+};
+
+static void walk_one(void *mp, void *ctx)
+{
+	struct walk_ctx *w = ctx;
+
+	w->cb(mp, w->arg);
+}
+
 void cdk_mempool_walk(void (*cb)(struct cdk_mempool *mp, void *arg),
 		      void *arg)
 {
-	struct mp_entry *e;
+	struct walk_ctx w = { cb, arg };
 
-	pthread_mutex_lock(&registry_lock);
-	for (e = registry; e; e = e->next)
-		cb(e->mp, arg);
-	pthread_mutex_unlock(&registry_lock);
+	cdk_registry_walk(&registry, walk_one, &w);
 }
 
 int cdk_mempool_get_short_(struct cdk_mempool *mp, void **obj_table,
@@ -456,15 +424,7 @@ unsigned cdk_mempool_in_use_count(const struct cdk_mempool *mp)
 
 void cdk_mempool_registry_reset(void)
 {
-	struct mp_entry *e, *next;
-
-	pthread_mutex_lock(&registry_lock);
-	for (e = registry; e; e = next) {
-		next = e->next;
-		free(e);
-	}
-	registry = NULL;
-	pthread_mutex_unlock(&registry_lock);
+	cdk_registry_reset(&registry);
 }
 
 void cdk_mempool_dump(FILE *f, const struct cdk_mempool *mp)
@@ -497,12 +457,12 @@ void cdk_mempool_dump(FILE *f, const struct cdk_mempool *mp)
 	fprintf(f, "  in_use_count=%u\n", cdk_mempool_in_use_count(mp));
 }
 
+static void dump_one(void *mp, void *f)
+{
+	cdk_mempool_dump(f, mp);
+}
+
 void cdk_mempool_list_dump(FILE *f)
 {
-	struct mp_entry *e;
-
-	pthread_mutex_lock(&registry_lock);
-	for (e = registry; e; e = e->next)
-		cdk_mempool_dump(f, e->mp);
-	pthread_mutex_unlock(&registry_lock);
+	cdk_registry_walk(&registry, dump_one, f);
 }

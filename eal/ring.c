@@ -7,16 +7,16 @@
 #include "cdk_log.h"
 #include "cdk_memory.h"
 #include "cdk_ring.h"
+#include "eal/registry.h"
 
 /* Named rings, newest first. Entries are plain heap nodes so that the list
  * survives nothing but itself: cdk_ring_registry_reset drops it wholesale. */
-struct ring_entry {
-	struct cdk_ring *r;
-	struct ring_entry *next;
-};
+static const char *ring_name(const void *r)
+{
+	return ((const struct cdk_ring *)r)->name;
+}
 
-static pthread_mutex_t registry_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct ring_entry *registry;
+static struct cdk_registry registry = CDK_REGISTRY_INIT(ring_name);
 
 /* Slot count for a requested count, or 0 if the request is impossible. */
 static uint32_t ring_slots(unsigned count, unsigned flags)
@@ -83,17 +83,6 @@ void cdk_ring_reset(struct cdk_ring *r)
 	r->cons.head = r->cons.tail = 0;
 }
 
-/* Caller holds registry_lock. */
-static struct ring_entry **find_locked(const char *name)
-{
-	struct ring_entry **e;
-
-	for (e = &registry; *e; e = &(*e)->next)
-		if (strcmp((*e)->r->name, name) == 0)
-			return e;
-	return NULL;
-}
-
 static struct cdk_ring *create_fail(int err)
 {
 	errno = err;
@@ -104,7 +93,6 @@ struct cdk_ring *cdk_ring_create(const char *name, unsigned count,
 				 int socket_id, unsigned flags)
 {
 	ssize_t sz = cdk_ring_get_memsize(count, flags);
-	struct ring_entry *e;
 	struct cdk_ring *r;
 	int rc = check_name(name);
 
@@ -116,21 +104,15 @@ struct cdk_ring *cdk_ring_create(const char *name, unsigned count,
 			flags);
 		return create_fail(EINVAL);
 	}
-	e = malloc(sizeof(*e));
-	if (e == NULL)
-		return create_fail(ENOMEM);
-
-	pthread_mutex_lock(&registry_lock);
-	if (find_locked(name)) {
-		pthread_mutex_unlock(&registry_lock);
-		free(e);
+	cdk_registry_lock(&registry);
+	if (cdk_registry_find_locked(&registry, name)) {
+		cdk_registry_unlock(&registry);
 		return create_fail(EEXIST);
 	}
 	r = cdk_zmalloc_socket("ring", (size_t)sz, CDK_CACHE_LINE_SIZE,
 			       socket_id);
 	if (r == NULL) {
-		pthread_mutex_unlock(&registry_lock);
-		free(e);
+		cdk_registry_unlock(&registry);
 		cdk_log(CDK_LOG_ERR, CDK_LOGTYPE_RING,
 			"ring %s: no memory for %zd bytes on socket %d\n",
 			name, sz, socket_id);
@@ -139,17 +121,17 @@ struct cdk_ring *cdk_ring_create(const char *name, unsigned count,
 	cdk_ring_init(r, name, count, flags);
 	r->socket_id = socket_id;
 	r->allocated = 1;
-	e->r = r;
-	e->next = registry;
-	registry = e;
-	pthread_mutex_unlock(&registry_lock);
+	if (cdk_registry_add_locked(&registry, r) < 0) {
+		cdk_registry_unlock(&registry);
+		cdk_free(r);
+		return create_fail(ENOMEM);
+	}
+	cdk_registry_unlock(&registry);
 	return r;
 }
 
 void cdk_ring_free(struct cdk_ring *r)
 {
-	struct ring_entry **e, *dead = NULL;
-
 	if (r == NULL)
 		return;
 	if (!r->allocated) {
@@ -158,49 +140,18 @@ void cdk_ring_free(struct cdk_ring *r)
 			r->name);
 		return;
 	}
-	pthread_mutex_lock(&registry_lock);
-	for (e = &registry; *e; e = &(*e)->next) {
-		if ((*e)->r == r) {
-			dead = *e;
-			*e = dead->next;
-			break;
-		}
-	}
-	pthread_mutex_unlock(&registry_lock);
-	free(dead);
+	cdk_registry_remove(&registry, r);
 	cdk_free(r);
 }
 
 struct cdk_ring *cdk_ring_lookup(const char *name)
 {
-	struct ring_entry **e;
-	struct cdk_ring *r = NULL;
-
-	if (name == NULL) {
-		errno = EINVAL;
-		return NULL;
-	}
-	pthread_mutex_lock(&registry_lock);
-	e = find_locked(name);
-	if (e)
-		r = (*e)->r;
-	pthread_mutex_unlock(&registry_lock);
-	if (r == NULL)
-		errno = ENOENT;
-	return r;
+	return cdk_registry_lookup(&registry, name);
 }
 
 void cdk_ring_registry_reset(void)
 {
-	struct ring_entry *e, *next;
-
-	pthread_mutex_lock(&registry_lock);
-	for (e = registry; e; e = next) {
-		next = e->next;
-		free(e);
-	}
-	registry = NULL;
-	pthread_mutex_unlock(&registry_lock);
+	cdk_registry_reset(&registry);
 }
 
 void cdk_ring_dump(FILE *f, const struct cdk_ring *r)
@@ -217,12 +168,12 @@ void cdk_ring_dump(FILE *f, const struct cdk_ring *r)
 	fprintf(f, "  avail=%u\n", cdk_ring_free_count(r));
 }
 
+static void dump_one(void *r, void *f)
+{
+	cdk_ring_dump(f, r);
+}
+
 void cdk_ring_list_dump(FILE *f)
 {
-	struct ring_entry *e;
-
-	pthread_mutex_lock(&registry_lock);
-	for (e = registry; e; e = e->next)
-		cdk_ring_dump(f, e->r);
-	pthread_mutex_unlock(&registry_lock);
+	cdk_registry_walk(&registry, dump_one, f);
 }
