@@ -17,12 +17,13 @@
 #include "cdk_sim_bus.h"
 #include "pmd/e1000/e1000_queue.h"
 #include "pmd/e1000/e1000_regs.h"
+#include "sim_pair.h"
 #include "test_util.h"
 
 #define NB_MBUF 8191
 #define RXD 256
 #define TXD 256
-#define MAX_FRAME 1514
+#define MAX_FRAME SIMPAIR_MAX_FRAME
 
 static struct cdk_mempool *mp;
 static uint16_t p0, p1, p2, p3; /* sim0..sim3 */
@@ -44,12 +45,48 @@ static uint32_t rnd(void)
 	return rng >> 8;
 }
 
-static struct cdk_sim_dev *model_of(uint16_t port)
+/* Receive what arrives within ms milliseconds. */
+static unsigned drain(uint16_t port, struct cdk_mbuf **got, unsigned max,
+		      unsigned ms)
 {
-	char name[CDK_ETH_NAME_MAX_LEN];
+	unsigned rcvd = 0;
+	uint64_t end = cdk_get_tsc_cycles() + cdk_get_tsc_hz() / 1000 * ms;
 
-	assert_int_equal(cdk_eth_dev_get_name_by_port(port, name), 0);
-	return cdk_sim_bus_model(name);
+	while (rcvd < max && cdk_get_tsc_cycles() < end)
+		rcvd += cdk_eth_rx_burst(port, 0, got + rcvd,
+					 (uint16_t)CDK_MIN(max - rcvd, 64u));
+	return rcvd;
+}
+
+/* One rx burst from the port's only queue. */
+static unsigned poll_rx(uint16_t port, struct cdk_mbuf **got, uint16_t *qof,
+			unsigned max)
+{
+	(void)qof;
+	return cdk_eth_rx_burst(port, 0, got, (uint16_t)CDK_MIN(max, 64u));
+}
+
+/* Bursts until the queue is empty or max frames are in. */
+static unsigned collect(uint16_t port, struct cdk_mbuf **got, unsigned max)
+{
+	unsigned rcvd = 0;
+
+	while (rcvd < max) {
+		uint16_t k = cdk_eth_rx_burst(port, 0, got + rcvd,
+					      (uint16_t)CDK_MIN(max - rcvd, 64u));
+		if (k == 0)
+			break;
+		rcvd += k;
+	}
+	return rcvd;
+}
+
+static struct simpair sp = { NULL, poll_rx, drain, collect, rnd };
+
+static struct cdk_mbuf *frame(uint16_t src, uint16_t dst, uint32_t len,
+			      uint32_t seq)
+{
+	return simpair_make_frame(mp, src, dst, len, seq);
 }
 
 static int port_start(uint16_t port)
@@ -80,11 +117,12 @@ static int group_setup(void **state)
 				     CDK_MBUF_DEFAULT_BUF_SIZE, 0);
 	if (mp == NULL)
 		return -1;
+	sp.mp = mp;
 	for (int i = 0; i < 4; i++)
 		if (cdk_eth_dev_get_port_by_name(names[i], ports[i]) < 0)
 			return -1;
 	/* QEMU 7.2 keeps RFCTL.EXTEN across reset: the driver must clear it. */
-	cdk_sim_reg_write(model_of(p2), 0x5008, 1u << 15);
+	cdk_sim_reg_write(simpair_model_of(p2), 0x5008, 1u << 15);
 	for (int i = 0; i < 4; i++)
 		if (port_start(*ports[i]) < 0)
 			return -1;
@@ -96,140 +134,6 @@ static int group_teardown(void **state)
 {
 	cdk_eal_cleanup();
 	return 0;
-}
-
-/* A frame from src to dst, its payload a function of seq. */
-static struct cdk_mbuf *make_frame(uint16_t src, uint16_t dst, uint32_t len,
-				   uint32_t seq)
-{
-	struct cdk_mbuf *m = cdk_pktmbuf_alloc(mp);
-	struct cdk_ether_addr a;
-	uint8_t *p;
-
-	assert_non_null(m);
-	p = (uint8_t *)cdk_pktmbuf_append(m, (uint16_t)len);
-	assert_non_null(p);
-	cdk_eth_macaddr_get(dst, &a);
-	memcpy(p, a.addr_bytes, 6);
-	cdk_eth_macaddr_get(src, &a);
-	memcpy(p + 6, a.addr_bytes, 6);
-	p[12] = 0x88;
-	p[13] = 0xb5; /* local experimental ethertype */
-	memcpy(p + 14, &seq, 4);
-	for (uint32_t i = 18; i < len; i++)
-		p[i] = (uint8_t)(seq * 7 + i);
-	return m;
-}
-
-static int frame_ok(const struct cdk_mbuf *m, uint32_t len, uint32_t seq)
-{
-	uint8_t buf[16384];
-	const uint8_t *p = cdk_pktmbuf_read(m, 0, m->pkt_len, buf);
-
-	if (m->pkt_len != len || p == NULL || memcmp(p + 14, &seq, 4) != 0)
-		return 0;
-	for (uint32_t i = 18; i < len; i++)
-		if (p[i] != (uint8_t)(seq * 7 + i))
-			return 0;
-	return 1;
-}
-
-/*
- * Send all of pkts while receiving on rx_port, at most WINDOW frames in
- * flight: a back-to-back cable has no flow control, and a receiver slower
- * than its sender (three busy threads on two CPUs) overflows its packet
- * buffer, which test_rx_full_missed tests on purpose.
- */
-#define WINDOW 16
-static unsigned send_recv(uint16_t tx_port, uint16_t rx_port,
-			  struct cdk_mbuf **pkts, unsigned n,
-			  struct cdk_mbuf **got, unsigned want)
-{
-	unsigned sent = 0, rcvd = 0;
-	uint64_t deadline = cdk_get_tsc_cycles() + 10 * cdk_get_tsc_hz();
-
-	while ((sent < n || rcvd < want) && cdk_get_tsc_cycles() < deadline) {
-		if (sent < n && sent - rcvd < WINDOW)
-			sent += cdk_eth_tx_burst(tx_port, 0, pkts + sent,
-						 (uint16_t)CDK_MIN(n - sent,
-								   WINDOW - (sent - rcvd)));
-		if (rcvd < want)
-			rcvd += cdk_eth_rx_burst(rx_port, 0, got + rcvd,
-						 (uint16_t)CDK_MIN(want - rcvd, 64u));
-	}
-	assert_int_equal(sent, n);
-	return rcvd;
-}
-
-/* The same when frames may be dropped: WINDOW at a time, each batch on
- * the wire and out of the receiver's packet buffer before the next. */
-static unsigned send_paced(uint16_t tx_port, uint16_t rx_port,
-			   struct cdk_mbuf **pkts, unsigned n,
-			   struct cdk_mbuf **got, unsigned max)
-{
-	unsigned sent = 0, rcvd = 0;
-	uint64_t deadline = cdk_get_tsc_cycles() + 10 * cdk_get_tsc_hz();
-
-	while (sent < n && cdk_get_tsc_cycles() < deadline) {
-		sent += cdk_eth_tx_burst(tx_port, 0, pkts + sent,
-					 (uint16_t)CDK_MIN(n - sent, (unsigned)WINDOW));
-		cdk_sim_quiesce(model_of(tx_port), 1000);
-		cdk_sim_quiesce(model_of(rx_port), 1000);
-		while (rcvd < max) {
-			uint16_t k = cdk_eth_rx_burst(rx_port, 0, got + rcvd,
-						      (uint16_t)CDK_MIN(max - rcvd, 64u));
-			if (k == 0)
-				break;
-			rcvd += k;
-		}
-	}
-	assert_int_equal(sent, n);
-	return rcvd;
-}
-
-/* Receive what arrives within ms milliseconds. */
-static unsigned drain(uint16_t port, struct cdk_mbuf **got, unsigned max,
-		      unsigned ms)
-{
-	unsigned rcvd = 0;
-	uint64_t end = cdk_get_tsc_cycles() + cdk_get_tsc_hz() / 1000 * ms;
-
-	while (rcvd < max && cdk_get_tsc_cycles() < end)
-		rcvd += cdk_eth_rx_burst(port, 0, got + rcvd,
-					 (uint16_t)CDK_MIN(max - rcvd, 64u));
-	return rcvd;
-}
-
-static uint64_t xstat(uint16_t port, const char *name)
-{
-	struct cdk_eth_xstat xs[256];
-	uint64_t id;
-	int n = cdk_eth_xstats_get(port, xs, CDK_DIM(xs));
-
-	assert_true(n > 0);
-	assert_int_equal(cdk_eth_xstats_get_id_by_name(port, name, &id), 0);
-	return xs[id].value;
-}
-
-/* n frames of the given sizes from a to b, checked byte for byte. */
-static void exchange(uint16_t a, uint16_t b, const uint32_t *sizes, unsigned n,
-		     uint32_t seq0)
-{
-	struct cdk_mbuf **tx = calloc(n, sizeof(*tx)), **rx = calloc(n, sizeof(*rx));
-	unsigned got;
-
-	for (unsigned i = 0; i < n; i++)
-		tx[i] = make_frame(a, b, sizes[i], seq0 + i);
-	got = send_recv(a, b, tx, n, rx, n);
-	assert_int_equal(got, n);
-	for (unsigned i = 0; i < n; i++) {
-		if (!frame_ok(rx[i], sizes[i], seq0 + i))
-			fail_msg("frame %u (%u bytes) differs", i, sizes[i]);
-		assert_int_equal(rx[i]->port, b);
-	}
-	cdk_pktmbuf_free_bulk(rx, got);
-	free(tx);
-	free(rx);
 }
 
 static void test_link_and_mac(void **state)
@@ -256,26 +160,19 @@ static void test_link_and_mac(void **state)
 	assert_int_equal(info.rx_desc_lim.nb_min, 32);
 	assert_int_equal(info.rx_desc_lim.nb_max, 4096);
 	/* 82574L: the EXTEN bit set behind the driver's back is gone. */
-	assert_int_equal(cdk_sim_reg_peek(model_of(p2), 0x5008) & (1u << 15), 0);
+	assert_int_equal(cdk_sim_reg_peek(simpair_model_of(p2), 0x5008) & (1u << 15), 0);
 }
 
 static void test_sizes_both_ways(void **state)
 {
 	uint32_t sizes[64];
-	unsigned n = 0;
+	unsigned n = CDK_DIM(sizes);
 
-	for (uint32_t s = 60; s <= 70; s++)
-		sizes[n++] = s;
-	for (uint32_t s = 127; s <= 129; s++)
-		sizes[n++] = s;
-	sizes[n++] = 255, sizes[n++] = 256, sizes[n++] = 511, sizes[n++] = 512;
-	sizes[n++] = 1023, sizes[n++] = 1024, sizes[n++] = 1500, sizes[n++] = 1514;
-	while (n < CDK_DIM(sizes))
-		sizes[n++] = 60 + rnd() % (MAX_FRAME - 59);
-	exchange(p0, p1, sizes, n, 1000);
-	exchange(p1, p0, sizes, n, 2000);
-	exchange(p2, p3, sizes, n, 3000);
-	exchange(p3, p2, sizes, n, 4000);
+	simpair_mixed_sizes(&sp, sizes, n);
+	simpair_exchange(&sp, p0, p1, sizes, n, 1000);
+	simpair_exchange(&sp, p1, p0, sizes, n, 2000);
+	simpair_exchange(&sp, p2, p3, sizes, n, 3000);
+	simpair_exchange(&sp, p3, p2, sizes, n, 4000);
 	stop_all_check_pool();
 }
 
@@ -287,8 +184,8 @@ static void test_wrap_around(void **state)
 
 	for (unsigned i = 0; i < N; i++)
 		sizes[i] = 60 + rnd() % (MAX_FRAME - 59);
-	exchange(p0, p1, sizes, N, 10000);
-	exchange(p3, p2, sizes, N, 20000);
+	simpair_exchange(&sp, p0, p1, sizes, N, 10000);
+	simpair_exchange(&sp, p3, p2, sizes, N, 20000);
 	free(sizes);
 	stop_all_check_pool();
 }
@@ -302,100 +199,38 @@ static void test_burst_larger_than_ring(void **state)
 	unsigned got;
 
 	for (unsigned i = 0; i < N; i++)
-		tx[i] = make_frame(p0, p1, 64, i);
+		tx[i] = simpair_make_frame(mp, p0, p1, 64, i);
 	first = cdk_eth_tx_burst(p0, 0, tx, N);
 	assert_true(first > 0 && first < TXD);
 	/* 64-byte frames: a ring's worth fits the receiver's packet buffer. */
 	got = drain(p1, rx, first, 2000);
 	assert_int_equal(got, first);
-	got += send_recv(p0, p1, tx + first, N - first, rx + first, N - first);
+	got += simpair_send_recv(&sp, p0, p1, tx + first, N - first, rx + first,
+				 NULL, N - first);
 	assert_int_equal(got, N);
 	for (unsigned i = 0; i < N; i++)
-		assert_true(frame_ok(rx[i], 64, i));
+		assert_true(simpair_frame_ok(rx[i], 64, i));
 	cdk_pktmbuf_free_bulk(rx, N);
 }
 
 /* One doorbell write per tx burst (the model counts register writes). */
 static void test_one_doorbell_per_burst(void **state)
 {
-	struct cdk_sim_dev *m0 = model_of(p0);
-	struct cdk_mbuf *tx[32], *rx[32];
-	struct cdk_sim_stats a, b;
-
-	for (unsigned i = 0; i < 32; i++)
-		tx[i] = make_frame(p0, p1, 100, i);
-	cdk_sim_stats_get(m0, &a);
-	assert_int_equal(cdk_eth_tx_burst(p0, 0, tx, 32), 32);
-	cdk_sim_stats_get(m0, &b);
-	assert_int_equal(b.reg_writes - a.reg_writes, 1);
-	assert_int_equal(drain(p1, rx, 32, 2000), 32);
-	cdk_pktmbuf_free_bulk(rx, 32);
+	simpair_check_one_doorbell_per_burst(&sp, p0, p1);
 }
 
 /* Nobody polls: the ring fills, then the packet buffer, then the NIC
  * misses frames (MPC -> imissed). Everything sent is received or missed. */
 static void test_rx_full_missed(void **state)
 {
-	enum { N = 3000 };
-	struct cdk_mbuf **tx = calloc(N, sizeof(*tx)), **rx = calloc(N, sizeof(*rx));
-	struct cdk_eth_stats st;
-	unsigned sent = 0, got;
-	uint64_t deadline = cdk_get_tsc_cycles() + 5 * cdk_get_tsc_hz();
+	uint64_t imissed = simpair_check_rx_full_missed(&sp, p0, p1, 1000);
 
-	cdk_eth_stats_reset(p1);
-	for (unsigned i = 0; i < N; i++)
-		tx[i] = make_frame(p0, p1, 1000, i);
-	while (sent < N && cdk_get_tsc_cycles() < deadline)
-		sent += cdk_eth_tx_burst(p0, 0, tx + sent, (uint16_t)(N - sent));
-	assert_int_equal(sent, N);
-	assert_int_equal(cdk_sim_quiesce(model_of(p0), 2000), 0);
-	cdk_sim_quiesce(model_of(p1), 2000);
-	got = drain(p1, rx, N, 1000);
-	assert_int_equal(cdk_eth_stats_get(p1, &st), 0);
-	assert_true(st.imissed > 0);
-	assert_true(got < N);
-	assert_int_equal(got + st.imissed, N);
-	assert_int_equal(st.ipackets, got);
-	assert_int_equal(xstat(p1, "rx_missed_packets"), st.imissed);
-	cdk_pktmbuf_free_bulk(rx, got);
-	free(tx);
-	free(rx);
+	assert_int_equal(simpair_xstat(p1, "rx_missed_packets"), imissed);
 }
 
 static void test_stats_and_xstats(void **state)
 {
-	enum { N = 500 };
-	uint32_t sizes[N];
-	uint64_t bytes = 0;
-	struct cdk_eth_stats s0, s1;
-
-	cdk_eth_stats_reset(p0);
-	cdk_eth_stats_reset(p1);
-	for (unsigned i = 0; i < N; i++) {
-		sizes[i] = 60 + rnd() % (MAX_FRAME - 59);
-		bytes += sizes[i];
-	}
-	exchange(p0, p1, sizes, N, 0);
-	assert_int_equal(cdk_eth_stats_get(p0, &s0), 0);
-	assert_int_equal(cdk_eth_stats_get(p1, &s1), 0);
-	assert_int_equal(s0.opackets, N);
-	assert_int_equal(s0.obytes, bytes);
-	assert_int_equal(s0.q_opackets[0], N);
-	assert_int_equal(s1.ipackets, N);
-	assert_int_equal(s1.ibytes, bytes);
-	assert_int_equal(s1.q_ipackets[0], N);
-	assert_int_equal(s1.ierrors + s1.imissed + s0.oerrors, 0);
-	/* Hardware counters by name; the octet counters include the FCS. */
-	assert_int_equal(xstat(p0, "tx_hw_good_packets"), N);
-	assert_int_equal(xstat(p0, "tx_hw_good_bytes"), bytes + 4 * N);
-	assert_int_equal(xstat(p1, "rx_hw_good_packets"), N);
-	assert_int_equal(xstat(p1, "rx_hw_good_bytes"), bytes + 4 * N);
-	assert_int_equal(xstat(p1, "rx_good_packets"), N);
-	/* Clear-on-read registers are accumulated, not lost: read again. */
-	assert_int_equal(xstat(p1, "rx_hw_good_packets"), N);
-	cdk_eth_xstats_reset(p1);
-	assert_int_equal(xstat(p1, "rx_hw_good_packets"), 0);
-	assert_int_equal(xstat(p1, "rx_good_packets"), 0);
+	simpair_check_stats_and_xstats(&sp, p0, p1);
 }
 
 static void test_stop_start(void **state)
@@ -407,8 +242,8 @@ static void test_stop_start(void **state)
 	for (int round = 0; round < 3; round++) {
 		stop_all_check_pool();
 		assert_int_equal(cdk_mempool_in_use_count(mp), 4 * RXD);
-		exchange(p0, p1, sizes, CDK_DIM(sizes), 100 * round);
-		exchange(p1, p0, sizes, CDK_DIM(sizes), 100 * round);
+		simpair_exchange(&sp, p0, p1, sizes, CDK_DIM(sizes), 100 * round);
+		simpair_exchange(&sp, p1, p0, sizes, CDK_DIM(sizes), 100 * round);
 	}
 }
 
@@ -422,90 +257,34 @@ static void test_queue_stop_start(void **state)
 	struct cdk_eth_dev *dev = cdk_eth_dev_get(p1);
 	struct e1000_rx_queue *rq = dev->rx_queues[0];
 	cdk_cap_t kept = rq->doorbell;
-	struct cdk_mbuf *m = make_frame(p0, p1, 200, 7), *got[2];
+	struct cdk_mbuf *m = simpair_make_frame(mp, p0, p1, 200, 7), *got[2];
 	const uint32_t sizes[] = { 60, 600, 1514 };
 	unsigned in_use = cdk_mempool_in_use_count(mp);
 
 	assert_int_equal(cdk_eth_dev_rx_queue_stop(p1, 0), 0);
-	assert_int_equal(cdk_sim_reg_peek(model_of(p1), E1000_RCTL) & E1000_RCTL_EN, 0);
+	assert_int_equal(cdk_sim_reg_peek(simpair_model_of(p1), E1000_RCTL) & E1000_RCTL_EN, 0);
 	assert_int_equal(cdk_mempool_in_use_count(mp), in_use - RXD);
 	assert_int_equal(cdk_cap_write32(&kept, 0, 0), -ESTALE);
 	assert_int_equal(cdk_eth_tx_burst(p0, 0, &m, 1), 1);
 	assert_int_equal(drain(p1, got, 1, 20), 0);
 	assert_int_equal(cdk_eth_dev_rx_queue_start(p1, 0), 0);
-	exchange(p0, p1, sizes, CDK_DIM(sizes), 900);
+	simpair_exchange(&sp, p0, p1, sizes, CDK_DIM(sizes), 900);
 	assert_int_equal(cdk_eth_dev_tx_queue_stop(p0, 0), 0);
 	assert_int_equal(cdk_eth_tx_burst(p0, 0, got, 1), 0);
 	assert_int_equal(cdk_eth_dev_tx_queue_start(p0, 0), 0);
-	exchange(p0, p1, sizes, CDK_DIM(sizes), 910);
+	simpair_exchange(&sp, p0, p1, sizes, CDK_DIM(sizes), 910);
 	stop_all_check_pool();
 }
 
 /* A unicast frame for someone else gets through only when promiscuous. */
 static void test_promiscuous(void **state)
 {
-	struct cdk_sim_dev *m1 = model_of(p1);
-	struct cdk_mbuf *m, *rx[4];
-	struct cdk_sim_stats a, b;
-	static const uint8_t other[6] = { 0x02, 0x11, 0x22, 0x33, 0x44, 0x55 };
-
-	for (int promisc = 0; promisc <= 2; promisc++) {
-		if (promisc == 1)
-			assert_int_equal(cdk_eth_promiscuous_enable(p1), 0);
-		if (promisc == 2)
-			assert_int_equal(cdk_eth_promiscuous_disable(p1), 0);
-		m = make_frame(p0, p1, 200, 77);
-		memcpy(cdk_pktmbuf_mtod(m, uint8_t *), other, 6);
-		cdk_sim_stats_get(m1, &a);
-		assert_int_equal(cdk_eth_tx_burst(p0, 0, &m, 1), 1);
-		cdk_sim_quiesce(model_of(p0), 1000);
-		if (promisc == 1) {
-			assert_int_equal(drain(p1, rx, 1, 1000), 1);
-			assert_memory_equal(cdk_pktmbuf_mtod(rx[0], uint8_t *), other, 6);
-			cdk_pktmbuf_free(rx[0]);
-		} else {
-			assert_int_equal(drain(p1, rx, 1, 100), 0);
-			cdk_sim_stats_get(m1, &b);
-			assert_int_equal(b.rx_filtered - a.rx_filtered, 1);
-		}
-	}
+	simpair_check_promiscuous(&sp, p0, p1);
 }
 
 static void test_jumbo_chains(void **state)
 {
-	enum { LEN = 9000, SEG = 2000 };
-	struct cdk_mbuf *head = NULL, *rx[2];
-	uint8_t frame[LEN];
-	struct cdk_ether_addr a;
-
-	assert_int_equal(cdk_eth_dev_set_mtu(p0, 9000), 0);
-	assert_int_equal(cdk_eth_dev_set_mtu(p1, 9000), 0);
-	cdk_eth_macaddr_get(p1, &a);
-	memcpy(frame, a.addr_bytes, 6);
-	for (unsigned i = 6; i < LEN; i++)
-		frame[i] = (uint8_t)(i * 13);
-	for (unsigned off = 0; off < LEN; off += SEG) {
-		struct cdk_mbuf *m = cdk_pktmbuf_alloc(mp);
-		uint16_t n = (uint16_t)CDK_MIN((unsigned)SEG, LEN - off);
-
-		memcpy(cdk_pktmbuf_append(m, n), frame + off, n);
-		if (head == NULL)
-			head = m;
-		else
-			assert_int_equal(cdk_pktmbuf_chain(head, m), 0);
-	}
-	assert_int_equal(head->nb_segs, 5);
-	assert_int_equal(cdk_eth_tx_burst(p0, 0, &head, 1), 1);
-	assert_int_equal(drain(p1, rx, 1, 2000), 1);
-	assert_int_equal(rx[0]->pkt_len, LEN);
-	assert_int_equal(rx[0]->nb_segs, (LEN + 2047) / 2048);
-	{
-		uint8_t buf[LEN];
-		const uint8_t *p = cdk_pktmbuf_read(rx[0], 0, LEN, buf);
-
-		assert_memory_equal(p, frame, LEN);
-	}
-	cdk_pktmbuf_free(rx[0]);
+	simpair_check_jumbo_chain(&sp, p0, p1);
 	assert_int_equal(cdk_eth_dev_set_mtu(p0, 1500), 0);
 	assert_int_equal(cdk_eth_dev_set_mtu(p1, 1500), 0);
 }
@@ -551,7 +330,7 @@ static void test_doorbell_slice_bounds(void **state)
 	assert_int_equal(rq->doorbell.len, 4);
 	/* The control registers were not touched: traffic still flows. */
 	uint32_t sizes[4] = { 60, 600, 1200, 1514 };
-	exchange(p0, p1, sizes, 4, 0);
+	simpair_exchange(&sp, p0, p1, sizes, 4, 0);
 }
 
 /* A copy of the doorbell kept across stop is stale. */
@@ -559,16 +338,8 @@ static void test_stale_doorbell(void **state)
 {
 	struct cdk_eth_dev *dev = cdk_eth_dev_get(p1);
 	struct e1000_rx_queue *rq = dev->rx_queues[0];
-	cdk_cap_t kept = rq->doorbell, kept_ring = rq->ring;
-	uint32_t sizes[4] = { 60, 600, 1200, 1514 };
 
-	assert_int_equal(cdk_cap_write32(&kept, 0, rq->rdt), 0);
-	assert_int_equal(cdk_eth_dev_stop(p1), 0);
-	assert_int_equal(cdk_cap_write32(&kept, 0, 0), -ESTALE);
-	assert_null(cdk_cap_ptr(&kept_ring, 0, 16, CDK_CAP_PERM_LOAD));
-	assert_int_equal(cdk_eth_dev_start(p1), 0);
-	assert_int_equal(cdk_cap_write32(&kept, 0, 0), -ESTALE);
-	exchange(p0, p1, sizes, 4, 0);
+	simpair_check_stale_doorbell(&sp, p0, p1, rq->doorbell, rq->ring, rq->rdt);
 }
 
 /* An mbuf outside every pool the tx queue was granted is refused before
@@ -583,13 +354,13 @@ static void test_tx_ungranted_refused(void **state)
 	uint32_t sizes[2] = { 60, 1514 };
 
 	assert_non_null(late);
-	cdk_sim_stats_get(model_of(p0), &a);
+	cdk_sim_stats_get(simpair_model_of(p0), &a);
 	m = cdk_pktmbuf_alloc(late);
-	fake = make_frame(p0, p1, 100, 1);
+	fake = simpair_make_frame(mp, p0, p1, 100, 1);
 	memcpy(cdk_pktmbuf_append(m, 100), cdk_pktmbuf_mtod(fake, void *), 100);
 	cdk_pktmbuf_free(fake);
 	assert_int_equal(cdk_eth_tx_burst(p0, 0, &m, 1), 0);
-	assert_int_equal(xstat(p0, "tx_refused_not_granted"), 1);
+	assert_int_equal(simpair_xstat(p0, "tx_refused_not_granted"), 1);
 	/* A hand-made mbuf over malloc'd memory. */
 	fake = aligned_alloc(64, sizeof(*fake));
 	fake_buf = malloc(2048);
@@ -603,13 +374,13 @@ static void test_tx_ungranted_refused(void **state)
 	fake->nb_segs = 1;
 	fake->refcnt = 1;
 	assert_int_equal(cdk_eth_tx_burst(p0, 0, &fake, 1), 0);
-	assert_int_equal(xstat(p0, "tx_refused_not_granted"), 2);
-	cdk_sim_quiesce(model_of(p0), 1000);
-	cdk_sim_stats_get(model_of(p0), &b);
+	assert_int_equal(simpair_xstat(p0, "tx_refused_not_granted"), 2);
+	cdk_sim_quiesce(simpair_model_of(p0), 1000);
+	cdk_sim_stats_get(simpair_model_of(p0), &b);
 	assert_int_equal(b.tx_frames, a.tx_frames);
 	assert_int_equal(b.dma_faults, 0);
 	assert_int_equal(drain(p1, rx, 2, 100), 0);
-	exchange(p0, p1, sizes, 2, 0); /* the queue still works */
+	simpair_exchange(&sp, p0, p1, sizes, 2, 0); /* the queue still works */
 	/* A restart grants the pools that exist now: the late one too. */
 	assert_int_equal(cdk_eth_dev_stop(p0), 0);
 	assert_int_equal(cdk_eth_dev_start(p0), 0);
@@ -623,72 +394,36 @@ static void test_tx_ungranted_refused(void **state)
 /* Hostile device: a write-back longer than the buffer is dropped. */
 static void test_hostile_bad_len(void **state)
 {
-	enum { N = 200 };
-	struct cdk_sim_dev *m1 = model_of(p1);
-	struct cdk_mbuf *tx[N], *rx[N];
 	uint32_t sizes[8] = { 60, 100, 200, 400, 800, 1000, 1400, 1514 };
-	unsigned got;
 
-	cdk_eth_stats_reset(p1);
-	cdk_sim_set_hostile(m1, CDK_SIM_HOSTILE_BAD_LEN);
-	for (unsigned i = 0; i < N; i++)
-		tx[i] = make_frame(p0, p1, 60 + i, i);
-	got = send_paced(p0, p1, tx, N, rx, N);
-	got += drain(p1, rx + got, N - got, 200);
-	cdk_sim_set_hostile(m1, 0);
-	assert_int_equal(got, 0);
-	assert_int_equal(xstat(p1, "rx_bad_length_drops"), N);
-	exchange(p0, p1, sizes, 8, 0);
+	simpair_check_hostile_drops_all(&sp, p0, p1, CDK_SIM_HOSTILE_BAD_LEN, 200, 0,
+					frame);
+	assert_int_equal(simpair_xstat(p1, "rx_bad_length_drops"), 200);
+	simpair_exchange(&sp, p0, p1, sizes, 8, 0);
 	stop_all_check_pool();
 }
 
 /* Random status bits and error flags: dropped and counted, never trusted. */
 static void test_hostile_flip_status(void **state)
 {
-	enum { N = 300 };
-	struct cdk_sim_dev *m1 = model_of(p1);
-	struct cdk_mbuf *tx[N], *rx[N];
-	unsigned got;
+	struct cdk_mbuf *rx[1];
 
-	cdk_eth_stats_reset(p1);
-	cdk_sim_set_hostile(m1, CDK_SIM_HOSTILE_FLIP_STATUS);
-	for (unsigned i = 0; i < N; i++)
-		tx[i] = make_frame(p0, p1, 60 + rnd() % 1455, i);
-	got = send_paced(p0, p1, tx, N, rx, N);
-	got += drain(p1, rx + got, N - got, 200);
-	cdk_sim_set_hostile(m1, 0);
-	assert_int_equal(got, 0);
-	assert_true(xstat(p1, "rx_bad_status_drops") > 0);
+	simpair_check_hostile_drops_all(&sp, p0, p1, CDK_SIM_HOSTILE_FLIP_STATUS, 300,
+					1, frame);
+	assert_true(simpair_xstat(p1, "rx_bad_status_drops") > 0);
 	/* A lying EOP may have left a frame open: one more frame closes it. */
 	uint32_t one[1] = { 64 };
-	struct cdk_mbuf *f = make_frame(p0, p1, 64, 0);
+	struct cdk_mbuf *f = simpair_make_frame(mp, p0, p1, 64, 0);
 	assert_int_equal(cdk_eth_tx_burst(p0, 0, &f, 1), 1);
 	cdk_pktmbuf_free_bulk(rx, drain(p1, rx, 1, 200));
-	exchange(p0, p1, one, 1, 5);
+	simpair_exchange(&sp, p0, p1, one, 1, 5);
 	stop_all_check_pool();
 }
 
 /* DD on the tail descriptor, which the device never owned: not a frame. */
 static void test_hostile_ghost_dd(void **state)
 {
-	enum { N = 400 };
-	struct cdk_sim_dev *m1 = model_of(p1);
-	struct cdk_mbuf *tx[N], *rx[N + 64];
-	unsigned got, matched = 0;
-
-	cdk_eth_stats_reset(p1);
-	cdk_sim_set_hostile(m1, CDK_SIM_HOSTILE_GHOST_DD);
-	for (unsigned i = 0; i < N; i++)
-		tx[i] = make_frame(p0, p1, 60 + i, i);
-	got = send_paced(p0, p1, tx, N, rx, N + 64);
-	got += drain(p1, rx + got, N + 64 - got, 200);
-	cdk_sim_set_hostile(m1, 0);
-	for (unsigned i = 0; i < got && matched < N; i++)
-		if (frame_ok(rx[i], 60 + matched, matched))
-			matched++;
-	assert_int_equal(matched, N);
-	assert_true(xstat(p1, "rx_ghost_dd_drops") > 0);
-	cdk_pktmbuf_free_bulk(rx, got);
+	simpair_check_hostile_ghost_dd(&sp, p0, p1);
 	stop_all_check_pool();
 }
 
@@ -701,24 +436,24 @@ static void test_hostile_all(void **state)
 	struct cdk_sim_stats s;
 	unsigned got = 0;
 
-	cdk_sim_set_hostile(model_of(p1), CDK_SIM_HOSTILE_ALL);
+	cdk_sim_set_hostile(simpair_model_of(p1), CDK_SIM_HOSTILE_ALL);
 	for (unsigned i = 0; i < N; i++)
-		tx[i] = make_frame(p0, p1, 60 + rnd() % 1455, i);
-	got = send_paced(p0, p1, tx, N, rx, 2 * N);
+		tx[i] = simpair_make_frame(mp, p0, p1, 60 + rnd() % 1455, i);
+	got = simpair_send_paced(&sp, p0, p1, tx, N, rx, 2 * N);
 	got += drain(p1, rx + got, 2 * N - got, 300);
-	cdk_sim_set_hostile(model_of(p1), 0);
+	cdk_sim_set_hostile(simpair_model_of(p1), 0);
 	for (unsigned i = 0; i < got; i++) {
 		assert_true(rx[i]->pkt_len <= 16128);
 		assert_int_equal(cdk_mbuf_check(rx[i], 1, NULL), 0);
 	}
 	cdk_pktmbuf_free_bulk(rx, got);
-	cdk_sim_stats_get(model_of(p1), &s);
+	cdk_sim_stats_get(simpair_model_of(p1), &s);
 	assert_int_equal(s.dma_faults, 0);
 	assert_true(s.hostile_events > 0);
 	/* A restart puts the device and the queue back in order. */
 	stop_all_check_pool();
 	uint32_t sizes[3] = { 60, 700, 1514 };
-	exchange(p0, p1, sizes, 3, 0);
+	simpair_exchange(&sp, p0, p1, sizes, 3, 0);
 	free(tx);
 	free(rx);
 }

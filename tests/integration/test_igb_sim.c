@@ -20,13 +20,14 @@
 #include "cdk_pmd.h"
 #include "cdk_sim_bus.h"
 #include "pmd/igb/igb_queue.h"
+#include "sim_pair.h"
 #include "test_util.h"
 
 #define NB_MBUF 8191
 #define NQ 4
 #define RXD 256
 #define TXD 256
-#define MAX_FRAME 1514
+#define MAX_FRAME SIMPAIR_MAX_FRAME
 #define RSS_HF (CDK_ETH_RSS_IPV4 | CDK_ETH_RSS_NONFRAG_IPV4_TCP | \
 		CDK_ETH_RSS_NONFRAG_IPV4_UDP)
 
@@ -39,14 +40,6 @@ static uint32_t rnd(void)
 {
 	rng = rng * 1103515245u + 12345u;
 	return rng >> 8;
-}
-
-static struct cdk_sim_dev *model_of(uint16_t port)
-{
-	char name[CDK_ETH_NAME_MAX_LEN];
-
-	assert_int_equal(cdk_eth_dev_get_name_by_port(port, name), 0);
-	return cdk_sim_bus_model(name);
 }
 
 static int port_configure(uint16_t port, uint64_t rx_offloads)
@@ -71,65 +64,7 @@ static int port_start(uint16_t port)
 	return rc == 0 ? cdk_eth_dev_start(port) : rc;
 }
 
-static int group_setup(void **state)
-{
-	if (test_eal_init("--vdev", "sim0,model=82576",
-			  "--vdev", "sim1,model=82576,peer=sim0", NULL) < 0)
-		return -1;
-	mp = cdk_pktmbuf_pool_create("igb_test", NB_MBUF, 256, 0,
-				     CDK_MBUF_DEFAULT_BUF_SIZE, 0);
-	if (mp == NULL || cdk_eth_dev_get_port_by_name("sim0", &p0) < 0 ||
-	    cdk_eth_dev_get_port_by_name("sim1", &p1) < 0)
-		return -1;
-	if (port_start(p0) < 0 || port_start(p1) < 0)
-		return -1;
-	baseline = cdk_mempool_in_use_count(mp);
-	return 0;
-}
-
-static int group_teardown(void **state)
-{
-	cdk_eal_cleanup();
-	return 0;
-}
-
 /* ---- frames ---- */
-
-/* A non-IP frame from src to dst, its payload a function of seq. */
-static struct cdk_mbuf *make_frame(uint16_t src, uint16_t dst, uint32_t len,
-				   uint32_t seq)
-{
-	struct cdk_mbuf *m = cdk_pktmbuf_alloc(mp);
-	struct cdk_ether_addr a;
-	uint8_t *p;
-
-	assert_non_null(m);
-	p = (uint8_t *)cdk_pktmbuf_append(m, (uint16_t)len);
-	assert_non_null(p);
-	cdk_eth_macaddr_get(dst, &a);
-	memcpy(p, a.addr_bytes, 6);
-	cdk_eth_macaddr_get(src, &a);
-	memcpy(p + 6, a.addr_bytes, 6);
-	p[12] = 0x88;
-	p[13] = 0xb5; /* local experimental ethertype: RSS leaves it on queue 0 */
-	memcpy(p + 14, &seq, 4);
-	for (uint32_t i = 18; i < len; i++)
-		p[i] = (uint8_t)(seq * 7 + i);
-	return m;
-}
-
-static int frame_ok(const struct cdk_mbuf *m, uint32_t len, uint32_t seq)
-{
-	static uint8_t buf[16384];
-	const uint8_t *p = cdk_pktmbuf_read(m, 0, m->pkt_len, buf);
-
-	if (m->pkt_len != len || p == NULL || memcmp(p + 14, &seq, 4) != 0)
-		return 0;
-	for (uint32_t i = 18; i < len; i++)
-		if (p[i] != (uint8_t)(seq * 7 + i))
-			return 0;
-	return 1;
-}
 
 static uint16_t csum16(const uint8_t *p, size_t n, uint32_t sum)
 {
@@ -162,7 +97,7 @@ static struct flow flow_of(uint32_t f)
 static struct cdk_mbuf *make_flow_frame(uint16_t src, uint16_t dst, uint32_t f,
 					uint32_t len)
 {
-	struct cdk_mbuf *m = make_frame(src, dst, len, f);
+	struct cdk_mbuf *m = simpair_make_frame(mp, src, dst, len, f);
 	uint8_t *p = cdk_pktmbuf_mtod(m, uint8_t *), *ip = p + 14, *l4 = ip + 20;
 	struct flow fl = flow_of(f);
 	uint16_t tot = (uint16_t)(len - 14);
@@ -184,6 +119,13 @@ static struct cdk_mbuf *make_flow_frame(uint16_t src, uint16_t dst, uint32_t f,
 		l4[4] = (uint8_t)((tot - 20) >> 8), l4[5] = (uint8_t)(tot - 20);
 	memcpy(l4 + (fl.proto == 6 ? 20 : 8), &f, 4);
 	return m;
+}
+
+/* make_flow_frame in the argument order simpair_make_fn has. */
+static struct cdk_mbuf *flow_frame(uint16_t src, uint16_t dst, uint32_t len,
+				   uint32_t seq)
+{
+	return make_flow_frame(src, dst, seq, len);
 }
 
 static uint32_t flow_id(const struct cdk_mbuf *m)
@@ -237,49 +179,42 @@ static unsigned drain(uint16_t port, struct cdk_mbuf **got, unsigned max,
 	return drain_q(port, got, NULL, max, ms);
 }
 
-/*
- * Send all of pkts on tx queue 0 while receiving on every queue of
- * rx_port, at most WINDOW frames in flight: the cable has no flow control.
- */
-#define WINDOW 16
-static unsigned send_recv(uint16_t tx_port, uint16_t rx_port,
-			  struct cdk_mbuf **pkts, unsigned n,
-			  struct cdk_mbuf **got, uint16_t *qof, unsigned want)
+/* One pass over every rx queue of port. */
+static unsigned poll_rx(uint16_t port, struct cdk_mbuf **got, uint16_t *qof,
+			unsigned max)
 {
-	unsigned sent = 0, rcvd = 0;
-	uint64_t deadline = cdk_get_tsc_cycles() + 10 * cdk_get_tsc_hz();
-
-	while ((sent < n || rcvd < want) && cdk_get_tsc_cycles() < deadline) {
-		if (sent < n && sent - rcvd < WINDOW)
-			sent += cdk_eth_tx_burst(tx_port, 0, pkts + sent,
-						 (uint16_t)CDK_MIN(n - sent,
-								   WINDOW - (sent - rcvd)));
-		if (rcvd < want)
-			rcvd += drain_q(rx_port, got + rcvd, qof ? qof + rcvd : NULL,
-					want - rcvd, 0);
-	}
-	assert_int_equal(sent, n);
-	return rcvd;
+	return drain_q(port, got, qof, max, 0);
 }
 
-/* The same when frames may be dropped: a window at a time, each on the
- * wire and out of the receiver's packet buffer before the next. */
-static unsigned send_paced(uint16_t tx_port, uint16_t rx_port,
-			   struct cdk_mbuf **pkts, unsigned n,
-			   struct cdk_mbuf **got, unsigned max)
+/* What port holds once the models are quiet. */
+static unsigned collect(uint16_t port, struct cdk_mbuf **got, unsigned max)
 {
-	unsigned sent = 0, rcvd = 0;
-	uint64_t deadline = cdk_get_tsc_cycles() + 10 * cdk_get_tsc_hz();
+	return drain(port, got, max, 1);
+}
 
-	while (sent < n && cdk_get_tsc_cycles() < deadline) {
-		sent += cdk_eth_tx_burst(tx_port, 0, pkts + sent,
-					 (uint16_t)CDK_MIN(n - sent, (unsigned)WINDOW));
-		cdk_sim_quiesce(model_of(tx_port), 1000);
-		cdk_sim_quiesce(model_of(rx_port), 1000);
-		rcvd += drain(rx_port, got + rcvd, max - rcvd, 1);
-	}
-	assert_int_equal(sent, n);
-	return rcvd;
+static struct simpair sp = { NULL, poll_rx, drain, collect, rnd };
+
+static int group_setup(void **state)
+{
+	if (test_eal_init("--vdev", "sim0,model=82576",
+			  "--vdev", "sim1,model=82576,peer=sim0", NULL) < 0)
+		return -1;
+	mp = cdk_pktmbuf_pool_create("igb_test", NB_MBUF, 256, 0,
+				     CDK_MBUF_DEFAULT_BUF_SIZE, 0);
+	if (mp == NULL || cdk_eth_dev_get_port_by_name("sim0", &p0) < 0 ||
+	    cdk_eth_dev_get_port_by_name("sim1", &p1) < 0)
+		return -1;
+	sp.mp = mp;
+	if (port_start(p0) < 0 || port_start(p1) < 0)
+		return -1;
+	baseline = cdk_mempool_in_use_count(mp);
+	return 0;
+}
+
+static int group_teardown(void **state)
+{
+	cdk_eal_cleanup();
+	return 0;
 }
 
 /* Mbufs the ports hold: their rx rings (baseline) and what the tx rings
@@ -301,38 +236,6 @@ static unsigned held(void)
 		}
 	}
 	return n;
-}
-
-static uint64_t xstat(uint16_t port, const char *name)
-{
-	struct cdk_eth_xstat xs[256];
-	uint64_t id;
-	int n = cdk_eth_xstats_get(port, xs, CDK_DIM(xs));
-
-	assert_true(n > 0);
-	assert_int_equal(cdk_eth_xstats_get_id_by_name(port, name, &id), 0);
-	return xs[id].value;
-}
-
-/* n frames of the given sizes from a to b, checked byte for byte. */
-static void exchange(uint16_t a, uint16_t b, const uint32_t *sizes, unsigned n,
-		     uint32_t seq0)
-{
-	struct cdk_mbuf **tx = calloc(n, sizeof(*tx)), **rx = calloc(n, sizeof(*rx));
-	unsigned got;
-
-	for (unsigned i = 0; i < n; i++)
-		tx[i] = make_frame(a, b, sizes[i], seq0 + i);
-	got = send_recv(a, b, tx, n, rx, NULL, n);
-	assert_int_equal(got, n);
-	for (unsigned i = 0; i < n; i++) {
-		if (!frame_ok(rx[i], sizes[i], seq0 + i))
-			fail_msg("frame %u (%u bytes) differs", i, sizes[i]);
-		assert_int_equal(rx[i]->port, b);
-	}
-	cdk_pktmbuf_free_bulk(rx, got);
-	free(tx);
-	free(rx);
 }
 
 static void reta_get(uint16_t port, uint16_t reta[128])
@@ -384,15 +287,15 @@ static void test_link_and_info(void **state)
 	assert_true(info.tx_offload_capa & CDK_ETH_TX_OFFLOAD_UDP_CKSUM);
 	/* 82576 DS 8.10.2: advanced one-buffer descriptors, 2 KB buffers. */
 	for (unsigned q = 0; q < NQ; q++) {
-		uint32_t srrctl = cdk_sim_reg_peek(model_of(p1), 0xc00c + 0x40 * q);
+		uint32_t srrctl = cdk_sim_reg_peek(simpair_model_of(p1), 0xc00c + 0x40 * q);
 
 		assert_int_equal(srrctl & 0x7f, 2);
 		assert_int_equal((srrctl >> 25) & 7, 1);
-		assert_true(cdk_sim_reg_peek(model_of(p1), 0xc028 + 0x40 * q) &
+		assert_true(cdk_sim_reg_peek(simpair_model_of(p1), 0xc028 + 0x40 * q) &
 			    (1u << 25));
 	}
 	/* The queues the port does not use are off, queue 0's reset value too. */
-	assert_false(cdk_sim_reg_peek(model_of(p1), 0xc028 + 0x40 * NQ) & (1u << 25));
+	assert_false(cdk_sim_reg_peek(simpair_model_of(p1), 0xc028 + 0x40 * NQ) & (1u << 25));
 	/* A configuration the port does not support is refused. */
 	{
 		struct cdk_eth_conf bad = { 0 };
@@ -410,18 +313,11 @@ static void test_link_and_info(void **state)
 static void test_sizes_both_ways(void **state)
 {
 	uint32_t sizes[64];
-	unsigned n = 0;
+	unsigned n = CDK_DIM(sizes);
 
-	for (uint32_t s = 60; s <= 70; s++)
-		sizes[n++] = s;
-	for (uint32_t s = 127; s <= 129; s++)
-		sizes[n++] = s;
-	sizes[n++] = 255, sizes[n++] = 256, sizes[n++] = 511, sizes[n++] = 512;
-	sizes[n++] = 1023, sizes[n++] = 1024, sizes[n++] = 1500, sizes[n++] = 1514;
-	while (n < CDK_DIM(sizes))
-		sizes[n++] = 60 + rnd() % (MAX_FRAME - 59);
-	exchange(p0, p1, sizes, n, 1000);
-	exchange(p1, p0, sizes, n, 2000);
+	simpair_mixed_sizes(&sp, sizes, n);
+	simpair_exchange(&sp, p0, p1, sizes, n, 1000);
+	simpair_exchange(&sp, p1, p0, sizes, n, 2000);
 	assert_int_equal(cdk_mempool_in_use_count(mp), held());
 }
 
@@ -433,8 +329,8 @@ static void test_wrap_around(void **state)
 
 	for (unsigned i = 0; i < N; i++)
 		sizes[i] = 60 + rnd() % (MAX_FRAME - 59);
-	exchange(p0, p1, sizes, N, 10000);
-	exchange(p1, p0, sizes, N, 20000);
+	simpair_exchange(&sp, p0, p1, sizes, N, 10000);
+	simpair_exchange(&sp, p1, p0, sizes, N, 20000);
 	free(sizes);
 	assert_int_equal(cdk_mempool_in_use_count(mp), held());
 }
@@ -442,56 +338,18 @@ static void test_wrap_around(void **state)
 /* One doorbell write per tx burst (the model counts register writes). */
 static void test_one_doorbell_per_burst(void **state)
 {
-	struct cdk_sim_dev *m0 = model_of(p0);
-	struct cdk_mbuf *tx[32], *rx[32];
-	struct cdk_sim_stats a, b;
-
-	for (unsigned i = 0; i < 32; i++)
-		tx[i] = make_frame(p0, p1, 100, i);
-	cdk_sim_stats_get(m0, &a);
-	assert_int_equal(cdk_eth_tx_burst(p0, 0, tx, 32), 32);
-	cdk_sim_stats_get(m0, &b);
-	assert_int_equal(b.reg_writes - a.reg_writes, 1);
-	assert_int_equal(drain(p1, rx, 32, 2000), 32);
-	cdk_pktmbuf_free_bulk(rx, 32);
+	simpair_check_one_doorbell_per_burst(&sp, p0, p1);
 }
 
 static void test_jumbo_chains(void **state)
 {
-	enum { LEN = 9000, SEG = 2000 };
-	struct cdk_mbuf *head = NULL, *rx[2];
-	static uint8_t frame[LEN], buf[LEN];
-	struct cdk_ether_addr a;
-
-	assert_int_equal(cdk_eth_dev_set_mtu(p0, 9000), 0);
-	assert_int_equal(cdk_eth_dev_set_mtu(p1, 9000), 0);
-	cdk_eth_macaddr_get(p1, &a);
-	memcpy(frame, a.addr_bytes, 6);
-	for (unsigned i = 6; i < LEN; i++)
-		frame[i] = (uint8_t)(i * 13);
-	for (unsigned off = 0; off < LEN; off += SEG) {
-		struct cdk_mbuf *m = cdk_pktmbuf_alloc(mp);
-		uint16_t n = (uint16_t)CDK_MIN((unsigned)SEG, LEN - off);
-
-		memcpy(cdk_pktmbuf_append(m, n), frame + off, n);
-		if (head == NULL)
-			head = m;
-		else
-			assert_int_equal(cdk_pktmbuf_chain(head, m), 0);
-	}
-	assert_int_equal(head->nb_segs, 5);
-	assert_int_equal(cdk_eth_tx_burst(p0, 0, &head, 1), 1);
-	assert_int_equal(drain(p1, rx, 1, 2000), 1);
-	assert_int_equal(rx[0]->pkt_len, LEN);
-	assert_int_equal(rx[0]->nb_segs, (LEN + 2047) / 2048);
-	assert_memory_equal(cdk_pktmbuf_read(rx[0], 0, LEN, buf), frame, LEN);
-	cdk_pktmbuf_free(rx[0]);
+	simpair_check_jumbo_chain(&sp, p0, p1);
 	/* 82576 DS 8.10.11: RLPML holds the largest frame, LPE lets it in. */
-	assert_int_equal(cdk_sim_reg_peek(model_of(p1), 0x5004), 9000 + 22);
-	assert_true(cdk_sim_reg_peek(model_of(p1), 0x100) & (1u << 5));
+	assert_int_equal(cdk_sim_reg_peek(simpair_model_of(p1), 0x5004), 9000 + 22);
+	assert_true(cdk_sim_reg_peek(simpair_model_of(p1), 0x100) & (1u << 5));
 	assert_int_equal(cdk_eth_dev_set_mtu(p0, 1500), 0);
 	assert_int_equal(cdk_eth_dev_set_mtu(p1, 1500), 0);
-	assert_false(cdk_sim_reg_peek(model_of(p1), 0x100) & (1u << 5));
+	assert_false(cdk_sim_reg_peek(simpair_model_of(p1), 0x100) & (1u << 5));
 }
 
 /* Many TCP and UDP flows: each lands on the queue RETA gives its Toeplitz
@@ -506,7 +364,7 @@ static void check_rss(unsigned nflows, uint32_t f0, const uint8_t key[40],
 
 	for (unsigned i = 0; i < nflows; i++)
 		tx[i] = make_flow_frame(p0, p1, f0 + i, 100 + i % 200);
-	got = send_recv(p0, p1, tx, nflows, rx, qof, nflows);
+	got = simpair_send_recv(&sp, p0, p1, tx, nflows, rx, qof, nflows);
 	assert_int_equal(got, nflows);
 	memset(per_q, 0, sizeof(unsigned) * NQ);
 	for (unsigned i = 0; i < got; i++) {
@@ -571,7 +429,7 @@ static void test_reta_update_moves_flow(void **state)
 	for (unsigned i = 0; i < 128; i++)
 		assert_int_equal(again[i], i == h ? (reta[h] + 1) % NQ : reta[i]);
 	/* the device holds the new entry (82576 DS 8.10.14) */
-	assert_int_equal((cdk_sim_reg_peek(model_of(p1), 0x5c00 + 4 * (h / 4)) >>
+	assert_int_equal((cdk_sim_reg_peek(simpair_model_of(p1), 0x5c00 + 4 * (h / 4)) >>
 			  (8 * (h % 4))) & 0xff, (reta[h] + 1) % NQ);
 	check_rss(64, 0, key, again, per_q);
 	/* a queue outside the configured ones is refused */
@@ -623,8 +481,8 @@ static void test_rss_hash_fields(void **state)
 		assert_int_equal(cdk_eth_dev_rss_hash_conf_get(p1, &g), 0);
 		assert_int_equal(g.rss_hf, c.rss_hf);
 	}
-	assert_true(cdk_sim_reg_peek(model_of(p1), 0x5818) & (1u << 17));
-	assert_false(cdk_sim_reg_peek(model_of(p1), 0x5818) & (1u << 22));
+	assert_true(cdk_sim_reg_peek(simpair_model_of(p1), 0x5818) & (1u << 17));
+	assert_false(cdk_sim_reg_peek(simpair_model_of(p1), 0x5818) & (1u << 22));
 	memcpy(in, fl.src, 4);
 	memcpy(in + 4, fl.dst, 4);
 	assert_int_equal(cdk_eth_tx_burst(p0, 0, &m, 1), 1);
@@ -639,66 +497,15 @@ static void test_rss_hash_fields(void **state)
  * several queues: RQDPC, reported as imissed). Nothing is lost unseen. */
 static void test_rx_full_missed(void **state)
 {
-	enum { N = 3000 };
-	struct cdk_mbuf **tx = calloc(N, sizeof(*tx)), **rx = calloc(N, sizeof(*rx));
-	struct cdk_eth_stats st;
-	unsigned sent = 0, got;
-	uint64_t deadline = cdk_get_tsc_cycles() + 5 * cdk_get_tsc_hz();
+	uint64_t imissed = simpair_check_rx_full_missed(&sp, p0, p1, 500);
 
-	cdk_eth_stats_reset(p1);
-	for (unsigned i = 0; i < N; i++)
-		tx[i] = make_frame(p0, p1, 1000, i);
-	while (sent < N && cdk_get_tsc_cycles() < deadline)
-		sent += cdk_eth_tx_burst(p0, 0, tx + sent, (uint16_t)(N - sent));
-	assert_int_equal(sent, N);
-	assert_int_equal(cdk_sim_quiesce(model_of(p0), 2000), 0);
-	cdk_sim_quiesce(model_of(p1), 2000);
-	got = drain(p1, rx, N, 500);
-	assert_int_equal(cdk_eth_stats_get(p1, &st), 0);
-	assert_true(st.imissed > 0);
-	assert_true(got < N);
-	assert_int_equal(got + st.imissed, N);
-	assert_int_equal(st.ipackets, got);
-	assert_int_equal(xstat(p1, "rx_q0_hw_drops") + xstat(p1, "rx_missed_packets"),
-			 st.imissed);
-	cdk_pktmbuf_free_bulk(rx, got);
-	free(tx);
-	free(rx);
+	assert_int_equal(simpair_xstat(p1, "rx_q0_hw_drops") +
+			 simpair_xstat(p1, "rx_missed_packets"), imissed);
 }
 
 static void test_stats_and_xstats(void **state)
 {
-	enum { N = 500 };
-	uint32_t sizes[N];
-	uint64_t bytes = 0;
-	struct cdk_eth_stats s0, s1;
-
-	cdk_eth_stats_reset(p0);
-	cdk_eth_stats_reset(p1);
-	for (unsigned i = 0; i < N; i++) {
-		sizes[i] = 60 + rnd() % (MAX_FRAME - 59);
-		bytes += sizes[i];
-	}
-	exchange(p0, p1, sizes, N, 0);
-	assert_int_equal(cdk_eth_stats_get(p0, &s0), 0);
-	assert_int_equal(cdk_eth_stats_get(p1, &s1), 0);
-	assert_int_equal(s0.opackets, N);
-	assert_int_equal(s0.obytes, bytes);
-	assert_int_equal(s0.q_opackets[0], N);
-	assert_int_equal(s1.ipackets, N);
-	assert_int_equal(s1.ibytes, bytes);
-	assert_int_equal(s1.q_ipackets[0], N);
-	assert_int_equal(s1.ierrors + s1.imissed + s0.oerrors, 0);
-	assert_int_equal(xstat(p0, "tx_hw_good_packets"), N);
-	assert_int_equal(xstat(p0, "tx_hw_good_bytes"), bytes + 4 * N);
-	assert_int_equal(xstat(p1, "rx_hw_good_packets"), N);
-	assert_int_equal(xstat(p1, "rx_hw_good_bytes"), bytes + 4 * N);
-	assert_int_equal(xstat(p1, "rx_good_packets"), N);
-	/* clear-on-read registers are accumulated, not lost: read again */
-	assert_int_equal(xstat(p1, "rx_hw_good_packets"), N);
-	cdk_eth_xstats_reset(p1);
-	assert_int_equal(xstat(p1, "rx_hw_good_packets"), 0);
-	assert_int_equal(xstat(p1, "rx_good_packets"), 0);
+	simpair_check_stats_and_xstats(&sp, p0, p1);
 }
 
 /* Per-queue tx: each tx queue sends, the counters say which. */
@@ -710,7 +517,7 @@ static void test_tx_queues(void **state)
 	cdk_eth_stats_reset(p0);
 	for (unsigned q = 0; q < NQ; q++) {
 		for (unsigned i = 0; i < 8; i++)
-			tx[q * 8 + i] = make_frame(p0, p1, 80 + q, q * 8 + i);
+			tx[q * 8 + i] = simpair_make_frame(mp, p0, p1, 80 + q, q * 8 + i);
 		assert_int_equal(cdk_eth_tx_burst(p0, (uint16_t)q, tx + q * 8, 8), 8);
 	}
 	assert_int_equal(drain(p1, rx, NQ * 8, 2000), NQ * 8);
@@ -736,7 +543,7 @@ static void test_vlan_strip(void **state)
 
 	for (int strip = 1; strip >= 0; strip--) {
 		restart_with(p1, strip ? CDK_ETH_RX_OFFLOAD_VLAN_STRIP : 0);
-		m = make_frame(p0, p1, 200, 9);
+		m = simpair_make_frame(mp, p0, p1, 200, 9);
 		uint8_t *p = cdk_pktmbuf_mtod(m, uint8_t *);
 		memmove(p + 16, p + 12, 200 - 16);
 		p[12] = 0x81, p[13] = 0x00, p[14] = 0x01, p[15] = 0x23;
@@ -813,7 +620,7 @@ static void test_tx_cksum_offload(void **state)
 	m[0]->l3_len = 0;
 	m[0]->l2_len = 0;
 	assert_int_equal(cdk_eth_tx_burst(p0, 1, m, 1), 0);
-	assert_int_equal(xstat(p0, "tx_bad_offload_refused"), 1);
+	assert_int_equal(simpair_xstat(p0, "tx_bad_offload_refused"), 1);
 	cdk_pktmbuf_free(m[0]);
 }
 
@@ -831,39 +638,15 @@ static void test_stop_start(void **state)
 		assert_int_equal(cdk_eth_dev_start(p0), 0);
 		assert_int_equal(cdk_eth_dev_start(p1), 0);
 		assert_int_equal(cdk_mempool_in_use_count(mp), held());
-		exchange(p0, p1, sizes, CDK_DIM(sizes), 100 * round);
-		exchange(p1, p0, sizes, CDK_DIM(sizes), 100 * round);
+		simpair_exchange(&sp, p0, p1, sizes, CDK_DIM(sizes), 100 * round);
+		simpair_exchange(&sp, p1, p0, sizes, CDK_DIM(sizes), 100 * round);
 	}
 }
 
 /* A unicast frame for someone else gets through only when promiscuous. */
 static void test_promiscuous(void **state)
 {
-	struct cdk_sim_dev *m1 = model_of(p1);
-	struct cdk_mbuf *m, *rx[4];
-	struct cdk_sim_stats a, b;
-	static const uint8_t other[6] = { 0x02, 0x11, 0x22, 0x33, 0x44, 0x55 };
-
-	for (int promisc = 0; promisc <= 2; promisc++) {
-		if (promisc == 1)
-			assert_int_equal(cdk_eth_promiscuous_enable(p1), 0);
-		if (promisc == 2)
-			assert_int_equal(cdk_eth_promiscuous_disable(p1), 0);
-		m = make_frame(p0, p1, 200, 77);
-		memcpy(cdk_pktmbuf_mtod(m, uint8_t *), other, 6);
-		cdk_sim_stats_get(m1, &a);
-		assert_int_equal(cdk_eth_tx_burst(p0, 0, &m, 1), 1);
-		cdk_sim_quiesce(model_of(p0), 1000);
-		if (promisc == 1) {
-			assert_int_equal(drain(p1, rx, 1, 1000), 1);
-			assert_memory_equal(cdk_pktmbuf_mtod(rx[0], uint8_t *), other, 6);
-			cdk_pktmbuf_free(rx[0]);
-		} else {
-			assert_int_equal(drain(p1, rx, 1, 100), 0);
-			cdk_sim_stats_get(m1, &b);
-			assert_int_equal(b.rx_filtered - a.rx_filtered, 1);
-		}
-	}
+	simpair_check_promiscuous(&sp, p0, p1);
 }
 
 /* --cap-report's view of a port: per queue exactly the manifest's slices,
@@ -941,7 +724,7 @@ static void test_no_other_queue(void **state)
 	(void)t1;
 	/* nothing was disturbed: traffic still flows */
 	uint32_t sizes[4] = { 60, 600, 1200, 1514 };
-	exchange(p0, p1, sizes, 4, 0);
+	simpair_exchange(&sp, p0, p1, sizes, 4, 0);
 }
 
 /* A copy of the doorbell kept across stop is stale. */
@@ -949,16 +732,8 @@ static void test_stale_doorbell(void **state)
 {
 	struct cdk_eth_dev *dev = cdk_eth_dev_get(p1);
 	struct igb_rx_queue *rq = dev->rx_queues[2];
-	cdk_cap_t kept = rq->doorbell, kept_ring = rq->ring;
-	uint32_t sizes[4] = { 60, 600, 1200, 1514 };
 
-	assert_int_equal(cdk_cap_write32(&kept, 0, rq->rdt), 0);
-	assert_int_equal(cdk_eth_dev_stop(p1), 0);
-	assert_int_equal(cdk_cap_write32(&kept, 0, 0), -ESTALE);
-	assert_null(cdk_cap_ptr(&kept_ring, 0, 16, CDK_CAP_PERM_LOAD));
-	assert_int_equal(cdk_eth_dev_start(p1), 0);
-	assert_int_equal(cdk_cap_write32(&kept, 0, 0), -ESTALE);
-	exchange(p0, p1, sizes, 4, 0);
+	simpair_check_stale_doorbell(&sp, p0, p1, rq->doorbell, rq->ring, rq->rdt);
 }
 
 /* An mbuf outside every pool the tx queue was granted is refused before
@@ -974,13 +749,13 @@ static void test_tx_ungranted_refused(void **state)
 
 	assert_non_null(late);
 	cdk_eth_stats_reset(p0);
-	cdk_sim_stats_get(model_of(p0), &a);
+	cdk_sim_stats_get(simpair_model_of(p0), &a);
 	m = cdk_pktmbuf_alloc(late);
-	src = make_frame(p0, p1, 60, 1);
+	src = simpair_make_frame(mp, p0, p1, 60, 1);
 	memcpy(cdk_pktmbuf_append(m, 60), cdk_pktmbuf_mtod(src, void *), 60);
 	cdk_pktmbuf_free(src);
 	assert_int_equal(cdk_eth_tx_burst(p0, 0, &m, 1), 0);
-	assert_int_equal(xstat(p0, "tx_refused_not_granted"), 1);
+	assert_int_equal(simpair_xstat(p0, "tx_refused_not_granted"), 1);
 	fake = aligned_alloc(64, sizeof(*fake));
 	fake_buf = malloc(2048);
 	memset(fake, 0, sizeof(*fake));
@@ -992,13 +767,13 @@ static void test_tx_ungranted_refused(void **state)
 	fake->nb_segs = 1;
 	fake->refcnt = 1;
 	assert_int_equal(cdk_eth_tx_burst(p0, 3, &fake, 1), 0);
-	assert_int_equal(xstat(p0, "tx_refused_not_granted"), 2);
-	cdk_sim_quiesce(model_of(p0), 1000);
-	cdk_sim_stats_get(model_of(p0), &b);
+	assert_int_equal(simpair_xstat(p0, "tx_refused_not_granted"), 2);
+	cdk_sim_quiesce(simpair_model_of(p0), 1000);
+	cdk_sim_stats_get(simpair_model_of(p0), &b);
 	assert_int_equal(b.tx_frames, a.tx_frames);
 	assert_int_equal(b.dma_faults, 0);
 	assert_int_equal(drain(p1, rx, 2, 100), 0);
-	exchange(p0, p1, sizes, 2, 0);
+	simpair_exchange(&sp, p0, p1, sizes, 2, 0);
 	/* a restart grants the pools that exist now: the late one too */
 	assert_int_equal(cdk_eth_dev_stop(p0), 0);
 	assert_int_equal(cdk_eth_dev_start(p0), 0);
@@ -1012,70 +787,32 @@ static void test_tx_ungranted_refused(void **state)
 /* Hostile device: a write-back longer than the buffer is dropped. */
 static void test_hostile_bad_len(void **state)
 {
-	enum { N = 200 };
-	struct cdk_sim_dev *m1 = model_of(p1);
-	struct cdk_mbuf *tx[N], *rx[N];
 	uint32_t sizes[8] = { 60, 100, 200, 400, 800, 1000, 1400, 1514 };
-	unsigned got;
 
-	cdk_eth_stats_reset(p1);
-	cdk_sim_set_hostile(m1, CDK_SIM_HOSTILE_BAD_LEN);
-	for (unsigned i = 0; i < N; i++)
-		tx[i] = make_flow_frame(p0, p1, i, 60 + i);
-	got = send_paced(p0, p1, tx, N, rx, N);
-	got += drain(p1, rx + got, N - got, 200);
-	cdk_sim_set_hostile(m1, 0);
-	assert_int_equal(got, 0);
-	assert_int_equal(xstat(p1, "rx_bad_length_drops"), N);
-	exchange(p0, p1, sizes, 8, 0);
+	simpair_check_hostile_drops_all(&sp, p0, p1, CDK_SIM_HOSTILE_BAD_LEN, 200, 0,
+					flow_frame);
+	assert_int_equal(simpair_xstat(p1, "rx_bad_length_drops"), 200);
+	simpair_exchange(&sp, p0, p1, sizes, 8, 0);
 	assert_int_equal(cdk_mempool_in_use_count(mp), held());
 }
 
 /* Random status and error bits (EOP may never come): dropped, counted. */
 static void test_hostile_flip_status(void **state)
 {
-	enum { N = 300 };
-	struct cdk_sim_dev *m1 = model_of(p1);
-	struct cdk_mbuf *tx[N], *rx[N];
-	unsigned got;
-
-	cdk_eth_stats_reset(p1);
-	cdk_sim_set_hostile(m1, CDK_SIM_HOSTILE_FLIP_STATUS);
-	for (unsigned i = 0; i < N; i++)
-		tx[i] = make_flow_frame(p0, p1, i, 60 + rnd() % 1455);
-	got = send_paced(p0, p1, tx, N, rx, N);
-	got += drain(p1, rx + got, N - got, 200);
-	cdk_sim_set_hostile(m1, 0);
-	assert_int_equal(got, 0);
-	assert_true(xstat(p1, "rx_bad_status_drops") > 0);
+	simpair_check_hostile_drops_all(&sp, p0, p1, CDK_SIM_HOSTILE_FLIP_STATUS, 300,
+					1, flow_frame);
+	assert_true(simpair_xstat(p1, "rx_bad_status_drops") > 0);
 	/* a lying EOP may have left a frame open: restart the port */
 	restart_with(p1, 0);
 	uint32_t one[1] = { 64 };
-	exchange(p0, p1, one, 1, 5);
+	simpair_exchange(&sp, p0, p1, one, 1, 5);
 	assert_int_equal(cdk_mempool_in_use_count(mp), held());
 }
 
 /* DD on the tail descriptor, which the device never owned: not a frame. */
 static void test_hostile_ghost_dd(void **state)
 {
-	enum { N = 400 };
-	struct cdk_sim_dev *m1 = model_of(p1);
-	struct cdk_mbuf *tx[N], *rx[N + 64];
-	unsigned got, matched = 0;
-
-	cdk_eth_stats_reset(p1);
-	cdk_sim_set_hostile(m1, CDK_SIM_HOSTILE_GHOST_DD);
-	for (unsigned i = 0; i < N; i++)
-		tx[i] = make_frame(p0, p1, 60 + i, i);
-	got = send_paced(p0, p1, tx, N, rx, N + 64);
-	got += drain(p1, rx + got, N + 64 - got, 200);
-	cdk_sim_set_hostile(m1, 0);
-	for (unsigned i = 0; i < got && matched < N; i++)
-		if (frame_ok(rx[i], 60 + matched, matched))
-			matched++;
-	assert_int_equal(matched, N);
-	assert_true(xstat(p1, "rx_ghost_dd_drops") > 0);
-	cdk_pktmbuf_free_bulk(rx, got);
+	simpair_check_hostile_ghost_dd(&sp, p0, p1);
 	assert_int_equal(cdk_mempool_in_use_count(mp), held());
 }
 
@@ -1088,25 +825,25 @@ static void test_hostile_all(void **state)
 	struct cdk_sim_stats s;
 	unsigned got;
 
-	cdk_sim_set_hostile(model_of(p1), CDK_SIM_HOSTILE_ALL);
+	cdk_sim_set_hostile(simpair_model_of(p1), CDK_SIM_HOSTILE_ALL);
 	for (unsigned i = 0; i < N; i++)
 		tx[i] = i & 1 ? make_flow_frame(p0, p1, i, 60 + rnd() % 1455)
-			      : make_frame(p0, p1, 60 + rnd() % 1455, i);
-	got = send_paced(p0, p1, tx, N, rx, 2 * N);
+			      : simpair_make_frame(mp, p0, p1, 60 + rnd() % 1455, i);
+	got = simpair_send_paced(&sp, p0, p1, tx, N, rx, 2 * N);
 	got += drain(p1, rx + got, 2 * N - got, 300);
-	cdk_sim_set_hostile(model_of(p1), 0);
+	cdk_sim_set_hostile(simpair_model_of(p1), 0);
 	for (unsigned i = 0; i < got; i++) {
 		assert_true(rx[i]->pkt_len <= 9022);
 		assert_int_equal(cdk_mbuf_check(rx[i], 1, NULL), 0);
 	}
 	cdk_pktmbuf_free_bulk(rx, got);
-	cdk_sim_stats_get(model_of(p1), &s);
+	cdk_sim_stats_get(simpair_model_of(p1), &s);
 	assert_int_equal(s.dma_faults, 0);
 	assert_true(s.hostile_events > 0);
 	restart_with(p1, 0);
 	assert_int_equal(cdk_mempool_in_use_count(mp), held());
 	uint32_t sizes[3] = { 60, 700, 1514 };
-	exchange(p0, p1, sizes, 3, 0);
+	simpair_exchange(&sp, p0, p1, sizes, 3, 0);
 	free(tx);
 	free(rx);
 }
@@ -1125,9 +862,9 @@ static unsigned send_flows(uint32_t f0, unsigned n, unsigned per_q[NQ])
 	memset(per_q, 0, sizeof(unsigned) * NQ);
 	while (sent < n) {
 		sent += cdk_eth_tx_burst(p0, 0, tx + sent,
-					 (uint16_t)CDK_MIN(n - sent, (unsigned)WINDOW));
-		cdk_sim_quiesce(model_of(p0), 1000);
-		cdk_sim_quiesce(model_of(p1), 1000);
+					 (uint16_t)CDK_MIN(n - sent, (unsigned)SIMPAIR_WINDOW));
+		cdk_sim_quiesce(simpair_model_of(p0), 1000);
+		cdk_sim_quiesce(simpair_model_of(p1), 1000);
 		got += drain_q(p1, rx + got, qof + got, n - got, 1);
 	}
 	for (unsigned i = 0; i < got; i++)
@@ -1158,7 +895,7 @@ static void test_rx_queue_stop_start(void **state)
 	for (unsigned i = 0; i < N; i++)
 		want1 += reta[flow_hash(key, 5000 + i) & 127] == 1;
 	assert_true(want1 > 0);
-	drops = xstat(p1, "rx_q1_hw_drops");
+	drops = simpair_xstat(p1, "rx_q1_hw_drops");
 
 	assert_int_equal(cdk_eth_dev_rx_queue_stop(p1, 1), 0);
 	assert_int_equal(cdk_eth_dev_rx_queue_stop(p1, 1), 0); /* no-op */
@@ -1172,7 +909,7 @@ static void test_rx_queue_stop_start(void **state)
 	got = send_flows(5000, N, per_q);
 	assert_int_equal(got, N - want1);
 	assert_int_equal(per_q[1], 0);
-	assert_int_equal(xstat(p1, "rx_q1_hw_drops") - drops, want1);
+	assert_int_equal(simpair_xstat(p1, "rx_q1_hw_drops") - drops, want1);
 
 	assert_int_equal(cdk_eth_dev_rx_queue_start(p1, 1), 0);
 	assert_int_equal(cdk_eth_dev_rx_queue_start(p1, 1), 0); /* no-op */
@@ -1181,21 +918,21 @@ static void test_rx_queue_stop_start(void **state)
 	got = send_flows(5000, N, per_q);
 	assert_int_equal(got, N);
 	assert_int_equal(per_q[1], want1);
-	assert_int_equal(xstat(p1, "rx_q1_hw_drops") - drops, want1);
+	assert_int_equal(simpair_xstat(p1, "rx_q1_hw_drops") - drops, want1);
 	assert_int_equal(cdk_mempool_in_use_count(mp), held());
 }
 
 /* A tx queue stopped sends nothing; started again, it does. */
 static void test_tx_queue_stop_start(void **state)
 {
-	struct cdk_mbuf *m = make_frame(p0, p1, 100, 1), *got[4];
+	struct cdk_mbuf *m = simpair_make_frame(mp, p0, p1, 100, 1), *got[4];
 
 	assert_int_equal(cdk_eth_dev_tx_queue_stop(p0, 0), 0);
 	assert_int_equal(cdk_eth_tx_burst(p0, 0, &m, 1), 0);
 	assert_int_equal(cdk_eth_dev_tx_queue_start(p0, 0), 0);
 	assert_int_equal(cdk_eth_tx_burst(p0, 0, &m, 1), 1);
 	assert_int_equal(drain(p1, got, 1, 100), 1);
-	assert_true(frame_ok(got[0], 100, 1));
+	assert_true(simpair_frame_ok(got[0], 100, 1));
 	cdk_pktmbuf_free(got[0]);
 	assert_int_equal(cdk_eth_dev_rx_queue_start(p1, NQ), -EINVAL);
 	assert_int_equal(cdk_eth_dev_tx_queue_stop(p1, NQ), -EINVAL);
