@@ -1,29 +1,43 @@
 #!/bin/bash
-# What the capability checks cost on a forwarding lcore: the same io-forward
-# through two modelled 82540EM NICs and the e1000 driver, built with the
-# checks (the normal build) and without (CDK_CAP_CHECKS=0, a build that
-# exists only for this), alternating rounds in one run; medians.
+# What the capability checks cost the drivers: the e1000 and igb bursts
+# alone against a fake device (bench_driver_path), built with the checks
+# (the normal build) and without (CDK_CAP_CHECKS=0, a build that exists only
+# for this). Cycles per packet, alternating runs, medians; and instructions
+# per packet under callgrind, which do not depend on the machine's load.
 set -uo pipefail
 B=${BUILD:-build/gcc}
 CC_NAME=$(basename "$B" | sed 's/-.*//')
 NOCAP="build/${CC_NAME}-nocap"
-make --no-print-directory -s CC="$CC_NAME" CDK_CAP_CHECKS=0 \
-	"$NOCAP/tests/bench/bench_iofwd" >/dev/null || { echo "# cannot build $NOCAP"; exit 0; }
-EAL="-l 0-1 --no-huge -m 512 --no-pci --log-level=err --vdev sim0,model=82540em --vdev sim1,model=82540em,peer=sim0"
-APP="-- --seconds 1 --rounds 1 --tx-first 256"
+make --no-print-directory -s BUILD="$NOCAP" CC="$CC_NAME" CDK_CAP_CHECKS=0 \
+	"$NOCAP/tests/bench/bench_driver_path" >/dev/null || { echo "# cannot build $NOCAP"; exit 0; }
+EAL="-l 0-1 --no-huge -m 512 --no-pci --log-level=err"
 med() { sort -n | awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)] }'; }
-checked=(); unchecked=()
+declare -A runs
 for i in 1 2 3 4 5; do
 	for v in checked unchecked; do
-		bin="$B/tests/bench/bench_iofwd"; [ $v = unchecked ] && bin="$NOCAP/tests/bench/bench_iofwd"
+		bin="$B/tests/bench/bench_driver_path"; [ $v = unchecked ] && bin="$NOCAP/tests/bench/bench_driver_path"
 		# shellcheck disable=SC2086
-		c=$(timeout 60 "$bin" $EAL $APP --mode sim_e1000 2>/dev/null |
-			awk '$1 == "capdk_iofwd_sim_e1000_cycles_per_pkt" { print $2 }')
-		[ -n "$c" ] || continue
-		if [ $v = checked ]; then checked+=("$c"); else unchecked+=("$c"); fi
+		out=$(timeout 120 "$bin" $EAL 2>/dev/null)
+		for d in e1000 igb; do
+			runs[$v.$d]+="$(awk -v n="driver_${d}_fwd_cycles_per_pkt" '$1 == n { print $2 }' <<<"$out") "
+		done
 	done
 done
-c=$(printf '%s\n' "${checked[@]}" | med); u=$(printf '%s\n' "${unchecked[@]}" | med)
-echo "capcost_sim_e1000_checked_cycles_per_pkt $c cycles/pkt"
-echo "capcost_sim_e1000_unchecked_cycles_per_pkt $u cycles/pkt"
-awk -v c="$c" -v u="$u" 'BEGIN { if (u > 0) printf "capcost_sim_e1000_overhead %.1f %%\n", (c - u) * 100 / u }'
+for d in e1000 igb; do
+	c=$(tr ' ' '\n' <<<"${runs[checked.$d]}" | grep . | med)
+	u=$(tr ' ' '\n' <<<"${runs[unchecked.$d]}" | grep . | med)
+	echo "capcost_${d}_checked_cycles_per_pkt $c cycles/pkt"
+	echo "capcost_${d}_unchecked_cycles_per_pkt $u cycles/pkt"
+	awk -v c="$c" -v u="$u" -v d="$d" 'BEGIN { if (u > 0) printf "capcost_%s_cycles_overhead %.1f %%\n", d, (c - u) * 100 / u }'
+done
+if command -v valgrind >/dev/null; then
+	ci=$(BUILD=$B tests/bench/callgrind-driver-path.sh 2>/dev/null)
+	ui=$(BUILD=$NOCAP tests/bench/callgrind-driver-path.sh 2>/dev/null)
+	for d in e1000 igb; do
+		c=$(awk -v d="$d" '$1 ~ "^driver_" d "_(rx|tx)_instr_per_pkt$" { s += $2 } END { print s }' <<<"$ci")
+		u=$(awk -v d="$d" '$1 ~ "^driver_" d "_(rx|tx)_instr_per_pkt$" { s += $2 } END { print s }' <<<"$ui")
+		echo "capcost_${d}_checked_instr_per_pkt $c instructions/pkt"
+		echo "capcost_${d}_unchecked_instr_per_pkt $u instructions/pkt"
+		awk -v c="$c" -v u="$u" -v d="$d" 'BEGIN { if (u > 0) printf "capcost_%s_instr_overhead %.1f %%\n", d, (c - u) * 100 / u }'
+	done
+fi
