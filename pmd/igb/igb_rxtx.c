@@ -44,20 +44,23 @@ static __cdk_always_inline int rx_wb_ok(struct igb_rx_queue *q, uint16_t len,
 	return 1;
 }
 
-/* Packet type bits of the write-back (82576 DS 7.1.5.2) in DPDK's terms. */
+/* Packet type bits of the write-back (82576 DS 7.1.5.2) in DPDK's terms;
+ * only IPv4, IPv4 with options, IPv6, TCP and UDP (bits 0-2, 4, 5) are
+ * told apart, so a table over the low six bits answers in one load. */
+#define PT_L3(i) ((i) & IGB_RXD_PKT_IPV4					\
+			  ? ((i) & IGB_RXD_PKT_IPV4E ? CDK_PTYPE_L3_IPV4_EXT	\
+						     : CDK_PTYPE_L3_IPV4)	\
+			  : (i) & IGB_RXD_PKT_IPV6 ? CDK_PTYPE_L3_IPV6 : 0u)
+#define PT_L4(i) ((i) & IGB_RXD_PKT_TCP ? CDK_PTYPE_L4_TCP			\
+			  : (i) & IGB_RXD_PKT_UDP ? CDK_PTYPE_L4_UDP : 0u)
+#define PT(i) (CDK_PTYPE_L2_ETHER | PT_L3(i) | PT_L4(i))
+#define PT4(i) PT(i), PT((i) + 1), PT((i) + 2), PT((i) + 3)
+#define PT16(i) PT4(i), PT4((i) + 4), PT4((i) + 8), PT4((i) + 12)
+static const uint32_t rx_ptypes[64] = { PT16(0), PT16(16), PT16(32), PT16(48) };
+
 static __cdk_always_inline uint32_t rx_ptype(uint32_t pt)
 {
-	uint32_t t = CDK_PTYPE_L2_ETHER;
-
-	if (pt & IGB_RXD_PKT_IPV4)
-		t |= pt & IGB_RXD_PKT_IPV4E ? CDK_PTYPE_L3_IPV4_EXT : CDK_PTYPE_L3_IPV4;
-	else if (pt & IGB_RXD_PKT_IPV6)
-		t |= CDK_PTYPE_L3_IPV6;
-	if (pt & IGB_RXD_PKT_TCP)
-		t |= CDK_PTYPE_L4_TCP;
-	else if (pt & IGB_RXD_PKT_UDP)
-		t |= CDK_PTYPE_L4_UDP;
-	return t;
+	return rx_ptypes[pt & 0x3f];
 }
 
 /* The frame is complete: what the last write-back says goes into the
@@ -82,82 +85,157 @@ rx_finish(struct igb_rx_queue *q, uint64_t lo, uint32_t staterr, uint16_t vlan)
 	return f;
 }
 
+/* Status and error bits that keep a write-back off the fast path: a frame
+ * that does not end here, a VLAN tag to report, a frame error. */
+#define RX_WB_SLOW (IGB_RXD_STAT_EOP | IGB_RXD_STAT_VP | IGB_RXD_ERR_FRAME)
+
+/* Descriptors an rx burst looks at and refills in one batch. */
+#define RX_BATCH 32
+
+/* One more buffer of the frame being chained (the rare path). */
+static __cdk_always_inline void rx_chain(struct igb_rx_queue *q,
+					 struct cdk_mbuf *m, uint16_t len)
+{
+	m->data_off = CDK_PKTMBUF_HEADROOM;
+	m->data_len = len;
+	m->next = NULL;
+	if (q->pkt_first == NULL) {
+		m->nb_segs = 1;
+		m->pkt_len = len;
+		q->pkt_first = m;
+		q->nb_segs = 1;
+	} else {
+		q->pkt_last->next = m;
+		q->pkt_first->pkt_len += len;
+		q->pkt_first->nb_segs = ++q->nb_segs;
+	}
+	q->pkt_last = m;
+}
+
+/*
+ * As e1000_recv_pkts: descriptors are looked at RX_BATCH at a time, one
+ * read of each write-back half, one bulk allocation for the batch's
+ * refills. A frame in one buffer without a VLAN tag, the common case, is
+ * handed up from locals; chains, tags and bad write-backs go through the
+ * queue's chaining state (calm: no frame is being chained or dropped).
+ */
 uint16_t igb_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 {
 	struct igb_rx_queue *q = rxq;
 	const cdk_cap_t ring = q->ring, pool = q->pool;
+	struct cdk_mbuf **const sw_ring = q->sw_ring;
+	struct cdk_mempool *const mp = q->mp;
+	const uint16_t nb_desc = q->nb_desc, rdt = q->rdt, port = q->port_id;
+	const uint32_t buf_len = q->buf_len;
+	const uint64_t rss_flag = q->ol_flags;
 	uint16_t idx = q->rx_tail, nb_rx = 0, nb_hold = q->nb_hold;
+	int calm = q->pkt_first == NULL && !q->discard;
+	uint64_t bytes = 0;
 
 	if (cdk_unlikely(!cdk_eth_burst_caps_ok(&ring, DESC_RW, IGB_DESC_SIZE, &pool) ||
-			 !cdk_eth_ring_span_ok(&ring, q->nb_desc, IGB_DESC_SIZE, idx)))
+			 !cdk_eth_ring_span_ok(&ring, nb_desc, IGB_DESC_SIZE, idx)))
 		return 0;
 	while (nb_rx < n) {
-		void *d = cdk_eth_desc_at(&ring, idx, IGB_DESC_SIZE);
-		struct cdk_mbuf *m, *nm;
-		uint64_t hi, lo;
-		uint32_t staterr;
-		uint16_t len;
+		struct cdk_mbuf *fresh[RX_BATCH], **sw = &sw_ring[idx];
+		uint64_t his[RX_BATCH];
+		char *d0 = cdk_eth_desc_at(&ring, idx, IGB_DESC_SIZE);
+		/* a batch ends before the held descriptor and at the ring's end */
+		unsigned lim = rdt >= idx ? (unsigned)(rdt - idx) : (unsigned)(nb_desc - idx);
+		unsigned want = n - nb_rx < RX_BATCH ? n - nb_rx : RX_BATCH;
+		unsigned k, j, got, used = 0;
+		int stop = 0;
 
-		/* One read of each half: the device may change them. */
-		hi = __atomic_load_n(gbe_desc_hi(d), __ATOMIC_ACQUIRE);
-		staterr = (uint32_t)hi;
-		if (!(staterr & IGB_RXD_STAT_DD))
-			break;
-		if (cdk_unlikely(idx == q->rdt)) {
-			/* The device never owned this one: ignore it, and undo
-			 * the write-back over its buffer address. */
-			gbe_rx_post(&pool, q->buf_len, d, q->sw_ring[idx]);
-			q->ghost_dd++;
+		if (cdk_unlikely(lim == 0)) {
+			/* The device never owned this one: DD here is not a
+			 * frame; undo the write-back over its buffer address. */
+			if (__atomic_load_n(gbe_desc_hi(d0), __ATOMIC_ACQUIRE) & IGB_RXD_STAT_DD) {
+				gbe_rx_post(&pool, buf_len, d0, sw_ring[idx]);
+				q->ghost_dd++;
+			}
 			break;
 		}
-		lo = *(volatile uint64_t *)d;
-		len = IGB_RXD_LEN(hi >> 32);
-		m = q->sw_ring[idx];
-		if (cdk_likely(!q->discard && rx_wb_ok(q, len, staterr))) {
-			nm = cdk_mbuf_raw_alloc(q->mp);
-			if (cdk_unlikely(nm == NULL)) {
-				q->nombuf++;
-				break; /* the frame waits in its descriptor */
-			}
-			m->data_off = CDK_PKTMBUF_HEADROOM;
-			m->data_len = len;
-			m->next = NULL;
-			if (q->pkt_first == NULL) {
-				m->nb_segs = 1;
-				m->pkt_len = len;
-				q->pkt_first = m;
-				q->nb_segs = 1;
+		if (want > lim)
+			want = lim;
+		/* One read of each half: the device may change them. The
+		 * upper half (DD) first; the lower one after it, below. */
+		for (k = 0; k < want; k++) {
+			uint64_t hi = __atomic_load_n(gbe_desc_hi(d0 + k * IGB_DESC_SIZE),
+						      __ATOMIC_ACQUIRE);
+
+			if (!(hi & IGB_RXD_STAT_DD))
+				break;
+			his[k] = hi;
+		}
+		if (k == 0)
+			break;
+		got = cdk_mempool_get_bulk(mp, (void **)fresh, k) == 0 ? k : 0;
+		for (j = 0; j < k; j++) {
+			char *d = d0 + j * IGB_DESC_SIZE;
+			const uint64_t hi = his[j], lo = *(volatile uint64_t *)d;
+			const uint32_t staterr = (uint32_t)hi;
+			const uint16_t len = IGB_RXD_LEN(hi >> 32);
+			struct cdk_mbuf *m = sw[j], *nm = m;
+			const int fast = calm && (staterr & RX_WB_SLOW) == IGB_RXD_STAT_EOP &&
+					 (uint32_t)len - 1 < buf_len;
+
+			if (cdk_likely(fast) || (!q->discard && rx_wb_ok(q, len, staterr))) {
+				nm = used < got ? fresh[used++] : cdk_mbuf_raw_alloc(mp);
+				if (cdk_unlikely(nm == NULL)) {
+					q->nombuf++;
+					stop = 1;
+					break; /* the frame waits in its descriptor */
+				}
+				if (cdk_likely(fast)) {
+					/* A whole frame in one buffer. */
+					m->data_off = CDK_PKTMBUF_HEADROOM;
+					m->nb_segs = 1;
+					m->port = port;
+					m->ol_flags = IGB_RXD_RSSTYPE((uint32_t)lo) ? rss_flag : 0;
+					m->packet_type = rx_ptype(IGB_RXD_PKTTYPE((uint32_t)lo));
+					m->pkt_len = len;
+					m->data_len = len;
+					m->next = NULL;
+					m->hash.rss = (uint32_t)(lo >> 32);
+					bytes += len;
+					pkts[nb_rx++] = m;
+				} else {
+					rx_chain(q, m, len);
+					if (staterr & IGB_RXD_STAT_EOP)
+						pkts[nb_rx++] = rx_finish(q, lo, staterr,
+									  IGB_RXD_VLAN(hi >> 32));
+					calm = q->pkt_first == NULL;
+				}
 			} else {
-				q->pkt_last->next = m;
-				q->pkt_first->pkt_len += len;
-				q->pkt_first->nb_segs = ++q->nb_segs;
+				/* Drop the whole frame; its buffer goes back as is. */
+				gbe_rx_chain_drop(&q->pkt_first, &q->pkt_last);
+				q->discard = !(staterr & IGB_RXD_STAT_EOP);
+				calm = !q->discard;
 			}
-			q->pkt_last = m;
-			if (staterr & IGB_RXD_STAT_EOP)
-				pkts[nb_rx++] = rx_finish(q, lo, staterr,
-							  IGB_RXD_VLAN(hi >> 32));
-		} else {
-			/* Drop the whole frame; its buffer goes back as is. */
-			gbe_rx_chain_drop(&q->pkt_first, &q->pkt_last);
-			q->discard = !(staterr & IGB_RXD_STAT_EOP);
-			nm = m;
+			if (cdk_unlikely(gbe_rx_post(&pool, buf_len, d, nm) < 0)) {
+				/* Only a revoked pool gets here: keep the mbuf. */
+				q->iova_fault++;
+				if (nm != m)
+					cdk_mbuf_raw_free(nm);
+				stop = 1;
+				break;
+			}
+			sw[j] = nm;
 		}
-		if (cdk_unlikely(gbe_rx_post(&pool, q->buf_len, d, nm) < 0)) {
-			/* Only a revoked pool gets here: keep the mbuf. */
-			q->iova_fault++;
-			if (nm != m)
-				cdk_mbuf_raw_free(nm);
+		idx = (uint16_t)(idx + j);
+		if (idx == nb_desc)
+			idx = 0;
+		nb_hold = (uint16_t)(nb_hold + j);
+		if (cdk_unlikely(used < got))
+			cdk_mempool_put_bulk(mp, (void **)&fresh[used], got - used);
+		if (stop || k < want)
 			break;
-		}
-		q->sw_ring[idx] = nm;
-		idx = ring_next(idx, q->nb_desc);
-		nb_hold++;
 	}
 	q->rx_tail = idx;
 	q->pkts += nb_rx;
+	q->bytes += bytes;
 	if (nb_hold > q->free_thresh) {
-		gbe_rx_tail_post(&ring, &pool, &q->doorbell, q->buf_len, q->sw_ring,
-				 &q->rdt, idx, q->nb_desc, IGB_RXD_STAT_DD, &q->ghost_dd);
+		gbe_rx_tail_post(&ring, &pool, &q->doorbell, buf_len, sw_ring,
+				 &q->rdt, idx, nb_desc, IGB_RXD_STAT_DD, &q->ghost_dd);
 		nb_hold = 0;
 	}
 	q->nb_hold = nb_hold;
@@ -230,6 +308,19 @@ static __cdk_always_inline uint32_t tx_popts(uint64_t fl)
 			: 0);
 }
 
+/* A packet with a segment outside every granted pool (or empty): nothing
+ * of it is posted; it is counted, and recorded as the capability fault it
+ * is. */
+static void tx_refuse(struct igb_tx_queue *q, const struct cdk_mbuf *m)
+{
+	uint64_t iova;
+
+	q->refused++;
+	if (q->n_pools)
+		cdk_cap_iova_of(&q->pools[0], cdk_pktmbuf_mtod(m, void *),
+				m->data_len ? m->data_len : 1, &iova);
+}
+
 uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 {
 	struct igb_tx_queue *q = txq;
@@ -255,9 +346,48 @@ uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 	for (nb_tx = 0; nb_tx < n; nb_tx++) {
 		struct cdk_mbuf *m = pkts[nb_tx], *seg = m;
 		uint32_t lens = 0, tucmd = 0, olinfo, rs;
-		int ctx = tx_ctx(q, m, &lens, &tucmd);
+		int ctx;
 		uint16_t nseg = m->nb_segs, need, last, i;
 
+		if (cdk_likely(nseg == 1 && !(m->ol_flags & TX_CKSUM_FLAGS))) {
+			/* One buffer, no offload: one descriptor, its own
+			 * packet's end. */
+			struct gbe_tx_entry *e = &sw_ring[tail];
+			void *d = cdk_eth_desc_at(&ring, tail, IGB_DESC_SIZE);
+			const uint16_t len = m->data_len;
+
+			if (cdk_unlikely(nb_free == 0)) {
+				q->nb_free = nb_free;
+				if (tx_clean(q) < 0 || (nb_free = q->nb_free) == 0)
+					break; /* ring full: the rest stays the caller's */
+			}
+			if (cdk_unlikely(len == 0 ||
+					 cdk_eth_tx_pool_iova(q->pools, q->n_pools, &q->last_pool,
+							      &pool, cdk_pktmbuf_mtod(m, void *),
+							      len, &iova[0]) < 0)) {
+				tx_refuse(q, m);
+				break;
+			}
+			rs = 0;
+			if (++nb_used >= rs_thresh) {
+				rs = IGB_TXD_DCMD_RS;
+				nb_used = 0;
+			}
+			if (e->mbuf != NULL)
+				gbe_tx_free_seg(&fr, e->mbuf);
+			*(volatile uint64_t *)d = iova[0];
+			*(volatile uint64_t *)gbe_desc_hi(d) =
+				(IGB_TXD_DTYP_DATA | IGB_TXD_DCMD_DEXT | IGB_TXD_DCMD_IFCS |
+				 IGB_TXD_DCMD_EOP | rs | len) |
+				(uint64_t)(m->pkt_len << IGB_TXD_PAYLEN_SHIFT) << 32;
+			e->mbuf = m;
+			e->last_id = tail;
+			tail = ring_next(tail, nb_desc);
+			nb_free--;
+			bytes += m->pkt_len;
+			continue;
+		}
+		ctx = tx_ctx(q, m, &lens, &tucmd);
 		if (cdk_unlikely(ctx < 0)) {
 			q->bad_offload++;
 			break; /* the caller's to fix: nothing is posted */
@@ -279,10 +409,7 @@ uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 			seg = seg->next;
 		}
 		if (cdk_unlikely(i != nseg)) {
-			q->refused++;
-			if (q->n_pools) /* record it as a capability fault */
-				cdk_cap_iova_of(&q->pools[0], cdk_pktmbuf_mtod(m, void *),
-						m->data_len ? m->data_len : 1, &iova[0]);
+			tx_refuse(q, m);
 			break;
 		}
 		nb_used = (uint16_t)(nb_used + need);
