@@ -62,6 +62,7 @@ uint16_t e1000_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 	struct cdk_mempool *const mp = q->mp;
 	const uint16_t nb_desc = q->nb_desc, rdt = q->rdt, port = q->port_id;
 	const uint32_t buf_len = q->buf_len;
+	const uint64_t rearm = gbe_rx_rearm(port);
 	struct cdk_mbuf *first = q->pkt_first, *last = q->pkt_last;
 	uint16_t idx = q->rx_tail, nb_rx = 0, nb_hold = q->nb_hold;
 	uint16_t nb_segs = q->nb_segs;
@@ -123,14 +124,7 @@ uint16_t e1000_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 						break; /* the frame waits in its descriptor */
 					}
 				}
-				m->data_off = CDK_PKTMBUF_HEADROOM;
-				m->nb_segs = 1;
-				m->port = port;
-				m->ol_flags = 0;
-				m->packet_type = 0;
-				m->pkt_len = len;
-				m->data_len = len;
-				m->next = NULL;
+				gbe_rx_one(m, rearm, 0, 0, len, 0, 0);
 				bytes += len;
 				pkts[nb_rx++] = m;
 			} else if (!discard &&
@@ -241,6 +235,19 @@ static int tx_clean(struct e1000_tx_queue *q)
 	return gbe_tx_clean(&c);
 }
 
+/* A packet with a segment outside every granted pool (or empty): nothing
+ * of it is posted; it is counted, and recorded as the capability fault it
+ * is. */
+static void tx_refuse(struct e1000_tx_queue *q, const struct cdk_mbuf *m)
+{
+	uint64_t iova;
+
+	q->refused++;
+	if (q->n_pools)
+		cdk_cap_iova_of(&q->pools[0], cdk_pktmbuf_mtod(m, void *),
+				m->data_len ? m->data_len : 1, &iova);
+}
+
 /*
  * The queue's indices and counters live in locals for the burst; the
  * descriptor range was checked once for the whole burst, and the mbufs
@@ -272,6 +279,42 @@ uint16_t e1000_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 		uint16_t nseg = m->nb_segs, last, i;
 		uint32_t rs;
 
+		if (cdk_likely(nseg == 1)) {
+			/* One buffer: one descriptor, its own packet's end. */
+			struct gbe_tx_entry *e = &sw_ring[tail];
+			void *d = cdk_eth_desc_at(&ring, tail, E1000_DESC_SIZE);
+			const uint16_t len = m->data_len;
+
+			if (cdk_unlikely(nb_free == 0)) {
+				q->nb_free = nb_free;
+				if (tx_clean(q) < 0 || (nb_free = q->nb_free) == 0)
+					break; /* ring full: the rest stays the caller's */
+			}
+			if (cdk_unlikely(len == 0 ||
+					 cdk_eth_tx_pool_iova(q->pools, q->n_pools, &q->last_pool,
+							      &pool, cdk_pktmbuf_mtod(m, void *),
+							      len, &iova[0]) < 0)) {
+				tx_refuse(q, m);
+				break;
+			}
+			rs = 0;
+			if (++nb_used >= rs_thresh) {
+				rs = E1000_TXD_CMD_RS;
+				nb_used = 0;
+			}
+			if (e->mbuf != NULL)
+				gbe_tx_free_seg(&fr, e->mbuf);
+			*(volatile uint64_t *)d = iova[0];
+			*(volatile uint64_t *)gbe_desc_hi(d) =
+				len | (uint64_t)(E1000_TXD_CMD_IFCS | E1000_TXD_CMD_EOP | rs)
+					      << E1000_TXD_CMD_SHIFT;
+			e->mbuf = m;
+			e->last_id = tail;
+			tail = (uint16_t)(tail + 1 == nb_desc ? 0 : tail + 1);
+			nb_free--;
+			bytes += len;
+			continue;
+		}
 		if (cdk_unlikely(nseg > nb_free)) {
 			q->nb_free = nb_free;
 			if (tx_clean(q) < 0 || nseg > (nb_free = q->nb_free))
@@ -288,10 +331,7 @@ uint16_t e1000_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 			seg = seg->next;
 		}
 		if (cdk_unlikely(i != nseg || nseg == 0)) {
-			q->refused++;
-			if (q->n_pools) /* record it as a capability fault */
-				cdk_cap_iova_of(&q->pools[0], cdk_pktmbuf_mtod(m, void *),
-						m->data_len ? m->data_len : 1, &iova[0]);
+			tx_refuse(q, m);
 			break;
 		}
 		nb_used = (uint16_t)(nb_used + nseg);

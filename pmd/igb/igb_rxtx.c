@@ -127,7 +127,7 @@ uint16_t igb_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 	struct cdk_mempool *const mp = q->mp;
 	const uint16_t nb_desc = q->nb_desc, rdt = q->rdt, port = q->port_id;
 	const uint32_t buf_len = q->buf_len;
-	const uint64_t rss_flag = q->ol_flags;
+	const uint64_t rss_flag = q->ol_flags, rearm = gbe_rx_rearm(port);
 	uint16_t idx = q->rx_tail, nb_rx = 0, nb_hold = q->nb_hold;
 	int calm = q->pkt_first == NULL && !q->discard;
 	uint64_t bytes = 0;
@@ -187,15 +187,10 @@ uint16_t igb_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 				}
 				if (cdk_likely(fast)) {
 					/* A whole frame in one buffer. */
-					m->data_off = CDK_PKTMBUF_HEADROOM;
-					m->nb_segs = 1;
-					m->port = port;
-					m->ol_flags = IGB_RXD_RSSTYPE((uint32_t)lo) ? rss_flag : 0;
-					m->packet_type = rx_ptype(IGB_RXD_PKTTYPE((uint32_t)lo));
-					m->pkt_len = len;
-					m->data_len = len;
-					m->next = NULL;
-					m->hash.rss = (uint32_t)(lo >> 32);
+					gbe_rx_one(m, rearm,
+						   IGB_RXD_RSSTYPE((uint32_t)lo) ? rss_flag : 0,
+						   rx_ptype(IGB_RXD_PKTTYPE((uint32_t)lo)), len,
+						   0, (uint32_t)(lo >> 32));
 					bytes += len;
 					pkts[nb_rx++] = m;
 				} else {
@@ -351,7 +346,8 @@ uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 
 		if (cdk_likely(nseg == 1 && !(m->ol_flags & TX_CKSUM_FLAGS))) {
 			/* One buffer, no offload: one descriptor, its own
-			 * packet's end. */
+			 * packet's end; the packet is what the buffer holds
+			 * (PAYLEN = DTALEN = data_len). */
 			struct gbe_tx_entry *e = &sw_ring[tail];
 			void *d = cdk_eth_desc_at(&ring, tail, IGB_DESC_SIZE);
 			const uint16_t len = m->data_len;
@@ -379,12 +375,12 @@ uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 			*(volatile uint64_t *)gbe_desc_hi(d) =
 				(IGB_TXD_DTYP_DATA | IGB_TXD_DCMD_DEXT | IGB_TXD_DCMD_IFCS |
 				 IGB_TXD_DCMD_EOP | rs | len) |
-				(uint64_t)(m->pkt_len << IGB_TXD_PAYLEN_SHIFT) << 32;
+				(uint64_t)len << (IGB_TXD_PAYLEN_SHIFT + 32);
 			e->mbuf = m;
 			e->last_id = tail;
 			tail = ring_next(tail, nb_desc);
 			nb_free--;
-			bytes += m->pkt_len;
+			bytes += len;
 			continue;
 		}
 		ctx = tx_ctx(q, m, &lens, &tucmd);

@@ -8,6 +8,9 @@
 #ifndef PMD_INTEL_GBE_QUEUE_H
 #define PMD_INTEL_GBE_QUEUE_H
 
+#include <stddef.h>
+#include <string.h>
+
 #include "cdk_mbuf.h"
 #include "cdk_pmd.h"
 #include "pmd/intel_gbe/gbe_regs.h"
@@ -32,6 +35,45 @@ static __cdk_always_inline void *gbe_desc_at(const cdk_cap_t *ring, uint16_t idx
 static __cdk_always_inline uint64_t *gbe_desc_hi(void *d)
 {
 	return (uint64_t *)((char *)d + 8);
+}
+
+/*
+ * A received one-buffer frame's mbuf fields in three stores that follow
+ * struct cdk_mbuf's layout (DPDK 22.11's): data_off, refcnt, nb_segs, port;
+ * packet_type, pkt_len; data_len, vlan_tci, hash. A free mbuf's refcnt and
+ * nb_segs are 1 already (cdk_pktmbuf_prefree_seg keeps them so); writing
+ * them again with their neighbours costs nothing.
+ */
+_Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
+	       "descriptor and mbuf words are composed little-endian");
+_Static_assert(offsetof(struct cdk_mbuf, refcnt) == offsetof(struct cdk_mbuf, data_off) + 2 &&
+	       offsetof(struct cdk_mbuf, nb_segs) == offsetof(struct cdk_mbuf, data_off) + 4 &&
+	       offsetof(struct cdk_mbuf, port) == offsetof(struct cdk_mbuf, data_off) + 6 &&
+	       offsetof(struct cdk_mbuf, pkt_len) == offsetof(struct cdk_mbuf, packet_type) + 4 &&
+	       offsetof(struct cdk_mbuf, vlan_tci) == offsetof(struct cdk_mbuf, data_len) + 2 &&
+	       offsetof(struct cdk_mbuf, hash) == offsetof(struct cdk_mbuf, data_len) + 4,
+	       "mbuf fields the rx words cover");
+
+/* data_off, refcnt, nb_segs and port of a received mbuf of port. */
+static __cdk_always_inline uint64_t gbe_rx_rearm(uint16_t port)
+{
+	return CDK_PKTMBUF_HEADROOM | 1ull << 16 | 1ull << 32 | (uint64_t)port << 48;
+}
+
+static __cdk_always_inline void gbe_rx_one(struct cdk_mbuf *m, uint64_t rearm,
+					   uint64_t ol_flags, uint32_t ptype,
+					   uint16_t len, uint16_t vlan,
+					   uint32_t hash)
+{
+	const uint64_t w1 = ptype | (uint64_t)len << 32;
+	const uint64_t w2 = len | (uint64_t)vlan << 16 | (uint64_t)hash << 32;
+	char *b = (char *)m;
+
+	memcpy(b + offsetof(struct cdk_mbuf, data_off), &rearm, 8);
+	m->ol_flags = ol_flags;
+	memcpy(b + offsetof(struct cdk_mbuf, packet_type), &w1, 8);
+	memcpy(b + offsetof(struct cdk_mbuf, data_len), &w2, 8);
+	m->next = NULL;
 }
 
 /* Give the device m's buffer in descriptor d, the write-back half cleared
