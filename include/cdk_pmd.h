@@ -347,6 +347,97 @@ static __cdk_always_inline int cdk_eth_tx_pool_iova(const cdk_cap_t *pools,
 	return cdk_eth_tx_pool_iova_other(pools, n, last, cur, p, len, iova);
 }
 
+/*
+ * A DMA capability as a burst's per-buffer checks use it: three scalars the
+ * compiler keeps in registers, so that a buffer costs one compare (buffers
+ * of a fixed size, cdk_dma_win_buf) or two (any range, cdk_dma_win_span)
+ * and no loads. The burst checked the capability usable once
+ * (cdk_eth_burst_caps_ok). What a window cannot answer -- a paged
+ * capability, a range outside it -- it refuses, and the caller asks the
+ * capability itself (cdk_cap_iova_in), which translates or faults.
+ */
+struct cdk_dma_win {
+	uintptr_t base;
+	uint64_t len;  /* 0: every lookup goes to the capability */
+	uint64_t iova; /* IOVA of base */
+};
+
+static __cdk_always_inline struct cdk_dma_win cdk_dma_win_of(const cdk_cap_t *c)
+{
+	struct cdk_dma_win w = { c->base, c->len, c->iova };
+
+	if (c->perms & CDK_CAP_ATTR_PAGED)
+		w.len = 0;
+	return w;
+}
+
+/* A window for buffers of exactly n bytes: its len counts the offsets at
+ * which one fits. */
+static __cdk_always_inline struct cdk_dma_win cdk_dma_win_sized(const cdk_cap_t *c,
+							       uint64_t n)
+{
+	struct cdk_dma_win w = cdk_dma_win_of(c);
+
+	w.len = w.len >= n ? w.len - n + 1 : 0;
+	return w;
+}
+
+/* IOVA of the buffer at p in a window from cdk_dma_win_sized; -1 when the
+ * window cannot say. */
+static __cdk_always_inline int cdk_dma_win_buf(const struct cdk_dma_win *w,
+					       const void *p, uint64_t *iova)
+{
+	uint64_t off = (uint64_t)((uintptr_t)p - w->base);
+
+#if CDK_CAP_CHECKS
+	if (cdk_unlikely(off >= w->len))
+#else
+	if (cdk_unlikely(w->len == 0))
+#endif
+		return -1;
+	*iova = w->iova + off;
+	return 0;
+}
+
+/* IOVA of [p, p+n) in a window from cdk_dma_win_of; -1 when the window
+ * cannot say. */
+static __cdk_always_inline int cdk_dma_win_span(const struct cdk_dma_win *w,
+						const void *p, uint64_t n,
+						uint64_t *iova)
+{
+	uint64_t off = (uint64_t)((uintptr_t)p - w->base);
+
+#if CDK_CAP_CHECKS
+	if (cdk_unlikely(off >= w->len || w->len - off < n))
+#else
+	(void)n;
+	if (cdk_unlikely(w->len == 0))
+#endif
+		return -1;
+	*iova = w->iova + off;
+	return 0;
+}
+
+/*
+ * cdk_eth_tx_pool_iova with the burst's window of *cur in front: the
+ * window answers for buffers of the pool that matched last; anything else
+ * goes to the granted pools, and the window follows the one that matched.
+ */
+static __cdk_always_inline int cdk_eth_tx_win_iova(const cdk_cap_t *pools,
+						   unsigned n, uint16_t *last,
+						   cdk_cap_t *cur,
+						   struct cdk_dma_win *win,
+						   const void *p, uint32_t len,
+						   uint64_t *iova)
+{
+	if (cdk_likely(cdk_dma_win_span(win, p, len, iova) == 0))
+		return 0;
+	if (cdk_eth_tx_pool_iova(pools, n, last, cur, p, len, iova) < 0)
+		return -1;
+	*win = cdk_dma_win_of(cur);
+	return 0;
+}
+
 /* Owner string of a port's queue: "port0/rxq1". */
 void cdk_eth_queue_owner(char *buf, size_t sz, uint16_t port,
 			 enum cdk_queue_dir dir, uint16_t q);

@@ -127,6 +127,7 @@ uint16_t igb_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 	struct cdk_mempool *const mp = q->mp;
 	const uint16_t nb_desc = q->nb_desc, rdt = q->rdt, port = q->port_id;
 	const uint32_t buf_len = q->buf_len;
+	struct cdk_dma_win bufs;
 	const uint64_t rss_flag = q->ol_flags, rearm = gbe_rx_rearm(port);
 	uint16_t idx = q->rx_tail, nb_rx = 0, nb_hold = q->nb_hold;
 	int calm = q->pkt_first == NULL && !q->discard;
@@ -135,6 +136,7 @@ uint16_t igb_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 	if (cdk_unlikely(!cdk_eth_burst_caps_ok(&ring, DESC_RW, IGB_DESC_SIZE, &pool) ||
 			 !cdk_eth_ring_span_ok(&ring, nb_desc, IGB_DESC_SIZE, idx)))
 		return 0;
+	bufs = cdk_dma_win_sized(&pool, buf_len);
 	while (nb_rx < n) {
 		struct cdk_mbuf *fresh[RX_BATCH], **sw = &sw_ring[idx];
 		uint64_t his[RX_BATCH];
@@ -206,7 +208,7 @@ uint16_t igb_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 				q->discard = !(staterr & IGB_RXD_STAT_EOP);
 				calm = !q->discard;
 			}
-			if (cdk_unlikely(gbe_rx_post(&pool, buf_len, d, nm) < 0)) {
+			if (cdk_unlikely(gbe_rx_post_win(&bufs, &pool, buf_len, d, nm) < 0)) {
 				/* Only a revoked pool gets here: keep the mbuf. */
 				q->iova_fault++;
 				if (nm != m)
@@ -327,6 +329,7 @@ uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 	uint16_t tail = q->tx_tail, nb_used = q->nb_used, nb_free, nb_tx;
 	uint64_t bytes = 0;
 	struct gbe_tx_free fr;
+	struct cdk_dma_win win;
 
 	/* No pool granted: every packet is refused below, and counted. */
 	if (cdk_unlikely(!cdk_eth_burst_caps_ok(&ring, DESC_RW, IGB_DESC_SIZE,
@@ -336,6 +339,7 @@ uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 	if (q->nb_free < q->free_thresh)
 		tx_clean(q);
 	nb_free = q->nb_free;
+	win = cdk_dma_win_of(&pool);
 	fr.mp = NULL;
 	fr.n = 0;
 	for (nb_tx = 0; nb_tx < n; nb_tx++) {
@@ -358,9 +362,9 @@ uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 					break; /* ring full: the rest stays the caller's */
 			}
 			if (cdk_unlikely(len == 0 ||
-					 cdk_eth_tx_pool_iova(q->pools, q->n_pools, &q->last_pool,
-							      &pool, cdk_pktmbuf_mtod(m, void *),
-							      len, &iova[0]) < 0)) {
+					 cdk_eth_tx_win_iova(q->pools, q->n_pools, &q->last_pool,
+							     &pool, &win, cdk_pktmbuf_mtod(m, void *),
+							     len, &iova[0]) < 0)) {
 				tx_refuse(q, m);
 				break;
 			}
@@ -399,8 +403,8 @@ uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 		for (i = 0; i < nseg && i < TX_MAX_SEGS && seg != NULL; i++) {
 			void *p = cdk_pktmbuf_mtod(seg, void *);
 
-			if (seg->data_len == 0 || cdk_eth_tx_pool_iova(q->pools, q->n_pools, &q->last_pool, &pool,
-								  p, seg->data_len, &iova[i]) < 0)
+			if (seg->data_len == 0 || cdk_eth_tx_win_iova(q->pools, q->n_pools, &q->last_pool, &pool,
+								 &win, p, seg->data_len, &iova[i]) < 0)
 				break;
 			seg = seg->next;
 		}

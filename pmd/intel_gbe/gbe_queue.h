@@ -93,6 +93,25 @@ static __cdk_always_inline int gbe_rx_post(const cdk_cap_t *pool,
 	return 0;
 }
 
+/* gbe_rx_post for a burst's refills: the window of the pool answers for
+ * its buffers (bufs: cdk_dma_win_sized(pool, buf_len)), the capability for
+ * anything the window cannot. */
+static __cdk_always_inline int gbe_rx_post_win(const struct cdk_dma_win *bufs,
+					       const cdk_cap_t *pool,
+					       uint32_t buf_len, void *d,
+					       struct cdk_mbuf *m)
+{
+	const void *p = (char *)m->buf_addr + CDK_PKTMBUF_HEADROOM;
+	uint64_t iova;
+
+	if (cdk_unlikely(cdk_dma_win_buf(bufs, p, &iova) < 0) &&
+	    cdk_cap_iova_in(pool, p, buf_len, &iova) < 0)
+		return -1;
+	*(volatile uint64_t *)d = iova;
+	__atomic_store_n(gbe_desc_hi(d), 0, __ATOMIC_RELAXED);
+	return 0;
+}
+
 /*
  * Post the refills of a burst: the slot held back (*rdt) becomes the
  * device's and the tail moves to the one before next. Whatever a device

@@ -387,6 +387,29 @@ static void test_tx_ungranted_refused(void **state)
 	assert_int_equal(cdk_eth_tx_burst(p0, 0, &m, 1), 1);
 	assert_int_equal(drain(p1, rx, 1, 1000), 1);
 	cdk_pktmbuf_free(rx[0]);
+	/* One burst from both pools, back and forth: each packet's address
+	 * comes from the pool that holds it. */
+	{
+		struct cdk_mbuf *mix[4], *got[4];
+
+		for (int i = 0; i < 4; i++) {
+			struct cdk_mbuf *f = simpair_make_frame(mp, p0, p1, 100, (uint32_t)i);
+
+			mix[i] = i % 2 ? cdk_pktmbuf_alloc(late) : f;
+			if (i % 2) {
+				memcpy(cdk_pktmbuf_append(mix[i], 100),
+				       cdk_pktmbuf_mtod(f, void *), 100);
+				cdk_pktmbuf_free(f);
+			}
+		}
+		assert_int_equal(cdk_eth_tx_burst(p0, 0, mix, 4), 4);
+		assert_int_equal(drain(p1, got, 4, 1000), 4);
+		for (int i = 0; i < 4; i++) {
+			assert_true(simpair_frame_ok(got[i], 100, (uint32_t)i));
+			cdk_pktmbuf_free(got[i]);
+		}
+	}
+	assert_int_equal(simpair_xstat(p0, "tx_refused_not_granted"), 2);
 	free(fake_buf);
 	free(fake);
 }
