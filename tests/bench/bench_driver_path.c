@@ -20,6 +20,13 @@
  * burst, the iteration's cycles divided by its packets), one line each:
  *   driver_<drv>_rx_cycles_per_pkt, driver_<drv>_tx_cycles_per_pkt,
  *   driver_<drv>_fwd_cycles_per_pkt (rx + tx).
+ * With --scale S: the igb queue scaling the model cannot show (its
+ * doorbells serialize on one lock per NIC): two igb queue pairs, each its
+ * own fake device, forwarded for S seconds by one lcore (queue pair 0) and
+ * then by two (pair i on lcore i, each lcore also playing its queue's
+ * device, as a NIC's queues work independently); the mempool is shared,
+ * with a cache per lcore, as a port's queues share it. Prints
+ *   driver_igb_1lcore_pps, driver_igb_2lcores_pps, driver_igb_queue_scale.
  * Under valgrind --tool=callgrind the inclusive Ir of <drv>_recv_pkts and
  * <drv>_xmit_pkts divided by driver_<drv>_pkts is the driver's instructions
  * per packet (tests/bench/callgrind-driver-path.sh does that).
@@ -46,6 +53,7 @@
 
 struct opts {
 	unsigned iters, rounds, burst;
+	double scale; /* seconds per scaling run, 0: no scaling runs */
 	char driver[16];
 };
 
@@ -272,6 +280,98 @@ static int run(struct fake *f, const struct opts *o)
 	return 0;
 }
 
+/* ---- queue scaling ---- */
+
+struct lap {
+	struct fake *f;
+	unsigned burst;
+	volatile int *stop;
+	uint64_t pkts;
+	int err;
+};
+
+/* One burst forwarded on a fake queue pair: 0, or -1 if it lost packets. */
+static int lap_once(struct lap *l)
+{
+	struct cdk_mbuf *pkts[MAX_BURST];
+	uint16_t nb_rx, nb_tx;
+
+	dev_rx(l->f, l->burst);
+	nb_rx = l->f->rx(l->f->rxq, pkts, (uint16_t)l->burst);
+	nb_tx = l->f->tx(l->f->txq, pkts, nb_rx);
+	l->pkts += nb_tx;
+	dev_tx(l->f);
+	if (cdk_likely(nb_rx == l->burst && nb_tx == nb_rx))
+		return 0;
+	for (uint16_t k = nb_tx; k < nb_rx; k++)
+		cdk_pktmbuf_free(pkts[k]);
+	l->err = 1;
+	return -1;
+}
+
+static int lap_loop(void *arg)
+{
+	struct lap *l = arg;
+
+	while (!*l->stop)
+		if (lap_once(l) < 0)
+			return -1;
+	return 0;
+}
+
+/* Packets per second over nl lcores, pair i on lcore i; -1 on error. */
+static double scale_run(struct fake *pairs, unsigned nl, const struct opts *o)
+{
+	volatile int stop = 0;
+	struct lap laps[2] = { { &pairs[0], o->burst, &stop, 0, 0 },
+			       { &pairs[1], o->burst, &stop, 0, 0 } };
+	unsigned worker = cdk_get_next_lcore(-1, 1, 0);
+	uint64_t t0 = cdk_rdtsc(), span;
+
+	if (nl > 1 && cdk_eal_remote_launch(lap_loop, &laps[1], worker) < 0)
+		return -1;
+	span = (uint64_t)(o->scale * (double)cdk_get_tsc_hz());
+	/* the main lcore forwards pair 0 and keeps time */
+	while (lap_once(&laps[0]) == 0 && cdk_rdtsc() - t0 < span)
+		;
+	stop = 1;
+	cdk_eal_mp_wait_lcore();
+	return laps[0].err || laps[1].err ? -1
+	       : (double)(laps[0].pkts + laps[1].pkts) * (double)cdk_get_tsc_hz() /
+			 (double)(cdk_rdtsc() - t0);
+}
+
+/* One lcore against two, alternating, o->rounds times (at most 9);
+ * medians. */
+static int scale(struct cdk_mempool *mp, const struct opts *o)
+{
+	struct fake pairs[2];
+	double one[9], two[9];
+	unsigned rounds = o->rounds < 9 ? o->rounds : 9;
+
+	memset(pairs, 0, sizeof(pairs));
+	if (cdk_lcore_count() < 2) {
+		fprintf(stderr, "bench_driver_path: --scale needs two lcores (-l 0-1)\n");
+		return -1;
+	}
+	if (setup_igb(&pairs[0], mp) < 0 || setup_igb(&pairs[1], mp) < 0)
+		return -1;
+	for (unsigned r = 0; r < rounds; r++) {
+		one[r] = scale_run(pairs, 1, o);
+		two[r] = scale_run(pairs, 2, o);
+		if (one[r] <= 0 || two[r] <= 0) {
+			fprintf(stderr, "bench_driver_path: scaling run lost packets\n");
+			return -1;
+		}
+		printf("# scale round %u: 1 lcore %.0f pps, 2 lcores %.0f pps\n", r,
+		       one[r], two[r]);
+	}
+	printf("driver_igb_1lcore_pps %.0f pps\n", median(one, rounds));
+	printf("driver_igb_2lcores_pps %.0f pps\n", median(two, rounds));
+	printf("driver_igb_queue_scale %.2f x\n", median(two, rounds) / median(one, rounds));
+	return 0;
+}
+
 static int parse(int argc, char **argv, struct opts *o)
 {
 	for (int i = 1; i < argc; i++) {
@@ -287,12 +387,16 @@ static int parse(int argc, char **argv, struct opts *o)
 			o->rounds = (unsigned)atoi(v);
 		else if (!strcmp(a, "--burst"))
 			o->burst = (unsigned)atoi(v);
+		else if (!strcmp(a, "--scale"))
+			o->scale = atof(v);
 		else if (!strcmp(a, "--driver"))
 			snprintf(o->driver, sizeof(o->driver), "%s", v);
 		else
 			return -1;
 		i++;
 	}
+	if (o->scale < 0 || o->scale > 60)
+		return -1;
 	if (o->iters == 0 || o->rounds == 0 || o->rounds > MAX_ROUNDS ||
 	    o->burst == 0 || o->burst > MAX_BURST || o->burst > 256)
 		return -1;
@@ -312,10 +416,11 @@ int main(int argc, char **argv)
 	}
 	if (parse(argc - n, argv + n, &o) < 0) {
 		fprintf(stderr, "usage: bench_driver_path [EAL args] -- [--iters N] "
-				"[--rounds R] [--burst B] [--driver e1000|igb|all]\n");
+				"[--rounds R] [--burst B] [--driver e1000|igb|all] "
+				"[--scale SECONDS]\n");
 		return 2;
 	}
-	mp = cdk_pktmbuf_pool_create("bench_dp", 4095, 256, 0,
+	mp = cdk_pktmbuf_pool_create("bench_dp", 8191, 256, 0,
 				     CDK_PKTMBUF_HEADROOM + BUF_LEN, 0);
 	f = calloc(2, sizeof(*f));
 	if (mp == NULL || f == NULL) {
@@ -330,6 +435,8 @@ int main(int argc, char **argv)
 		if (setup_igb(&f[1], mp) < 0 || run(&f[1], &o) < 0)
 			rc = 1;
 	}
+	if (rc == 0 && o.scale > 0 && scale(mp, &o) < 0)
+		rc = 1;
 	cdk_eal_cleanup();
 	return rc;
 }
