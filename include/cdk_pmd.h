@@ -349,40 +349,32 @@ static __cdk_always_inline int cdk_eth_tx_pool_iova(const cdk_cap_t *pools,
 
 /*
  * A DMA capability as a burst's per-buffer checks use it: three scalars the
- * compiler keeps in registers, so that a buffer costs one compare (buffers
- * of a fixed size, cdk_dma_win_buf) or two (any range, cdk_dma_win_span)
- * and no loads. The burst checked the capability usable once
+ * compiler keeps in registers, and one compare per buffer. The window is
+ * made for buffers of up to n bytes (cdk_dma_win_sized): its len counts the
+ * offsets at which any of them fits, so an offset below len is the whole
+ * check -- the same single compare the unchecked build spends on telling
+ * paged capabilities apart. The burst checked the capability usable once
  * (cdk_eth_burst_caps_ok). What a window cannot answer -- a paged
- * capability, a range outside it -- it refuses, and the caller asks the
- * capability itself (cdk_cap_iova_in), which translates or faults.
+ * capability, a buffer outside it or in its last n - 1 bytes -- it refuses,
+ * and the caller asks the capability itself (cdk_cap_iova_in), which
+ * translates, or faults.
  */
 struct cdk_dma_win {
 	uintptr_t base;
-	uint64_t len;  /* 0: every lookup goes to the capability */
+	uint64_t len;  /* offsets that pass; 0: every lookup goes to the cap */
 	uint64_t iova; /* IOVA of base */
 };
 
-static __cdk_always_inline struct cdk_dma_win cdk_dma_win_of(const cdk_cap_t *c)
-{
-	struct cdk_dma_win w = { c->base, c->len, c->iova };
-
-	if (c->perms & CDK_CAP_ATTR_PAGED)
-		w.len = 0;
-	return w;
-}
-
-/* A window for buffers of exactly n bytes: its len counts the offsets at
- * which one fits. */
 static __cdk_always_inline struct cdk_dma_win cdk_dma_win_sized(const cdk_cap_t *c,
 							       uint64_t n)
 {
-	struct cdk_dma_win w = cdk_dma_win_of(c);
+	struct cdk_dma_win w = { c->base, c->len, c->iova };
 
-	w.len = w.len >= n ? w.len - n + 1 : 0;
+	w.len = !(c->perms & CDK_CAP_ATTR_PAGED) && w.len >= n ? w.len - n + 1 : 0;
 	return w;
 }
 
-/* IOVA of the buffer at p in a window from cdk_dma_win_sized; -1 when the
+/* IOVA of a buffer at p of at most the window's n bytes; -1 when the
  * window cannot say. */
 static __cdk_always_inline int cdk_dma_win_buf(const struct cdk_dma_win *w,
 					       const void *p, uint64_t *iova)
@@ -399,42 +391,27 @@ static __cdk_always_inline int cdk_dma_win_buf(const struct cdk_dma_win *w,
 	return 0;
 }
 
-/* IOVA of [p, p+n) in a window from cdk_dma_win_of; -1 when the window
- * cannot say. */
-static __cdk_always_inline int cdk_dma_win_span(const struct cdk_dma_win *w,
-						const void *p, uint64_t n,
-						uint64_t *iova)
-{
-	uint64_t off = (uint64_t)((uintptr_t)p - w->base);
-
-#if CDK_CAP_CHECKS
-	if (cdk_unlikely(off >= w->len || w->len - off < n))
-#else
-	(void)n;
-	if (cdk_unlikely(w->len == 0))
-#endif
-		return -1;
-	*iova = w->iova + off;
-	return 0;
-}
+/* A tx window: any segment (data_len is 16 bits). */
+#define CDK_DMA_WIN_TX_SPAN UINT16_MAX
 
 /*
- * cdk_eth_tx_pool_iova with the burst's window of *cur in front: the
- * window answers for buffers of the pool that matched last; anything else
- * goes to the granted pools, and the window follows the one that matched.
+ * cdk_eth_tx_pool_iova with the burst's window of *cur in front (made by
+ * cdk_dma_win_sized(cur, CDK_DMA_WIN_TX_SPAN)): the window answers for
+ * segments of the pool that matched last; anything else goes to the
+ * granted pools, and the window follows the one that matched.
  */
 static __cdk_always_inline int cdk_eth_tx_win_iova(const cdk_cap_t *pools,
 						   unsigned n, uint16_t *last,
 						   cdk_cap_t *cur,
 						   struct cdk_dma_win *win,
-						   const void *p, uint32_t len,
+						   const void *p, uint16_t len,
 						   uint64_t *iova)
 {
-	if (cdk_likely(cdk_dma_win_span(win, p, len, iova) == 0))
+	if (cdk_likely(cdk_dma_win_buf(win, p, iova) == 0))
 		return 0;
 	if (cdk_eth_tx_pool_iova(pools, n, last, cur, p, len, iova) < 0)
 		return -1;
-	*win = cdk_dma_win_of(cur);
+	*win = cdk_dma_win_sized(cur, CDK_DMA_WIN_TX_SPAN);
 	return 0;
 }
 

@@ -339,7 +339,7 @@ uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 	if (q->nb_free < q->free_thresh)
 		tx_clean(q);
 	nb_free = q->nb_free;
-	win = cdk_dma_win_of(&pool);
+	win = cdk_dma_win_sized(&pool, CDK_DMA_WIN_TX_SPAN);
 	fr.mp = NULL;
 	fr.n = 0;
 	for (nb_tx = 0; nb_tx < n; nb_tx++) {
