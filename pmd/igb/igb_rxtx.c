@@ -176,37 +176,48 @@ uint16_t igb_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 			const uint64_t hi = his[j], lo = *(volatile uint64_t *)d;
 			const uint32_t staterr = (uint32_t)hi;
 			const uint16_t len = IGB_RXD_LEN(hi >> 32);
-			struct cdk_mbuf *m = sw[j], *nm = m;
-			const int fast = calm && (staterr & RX_WB_SLOW) == IGB_RXD_STAT_EOP &&
-					 (uint32_t)len - 1 < buf_len;
+			struct cdk_mbuf *m = sw[j], *nm;
 
-			if (cdk_likely(fast) || (!q->discard && rx_wb_ok(q, len, staterr))) {
-				nm = used < got ? fresh[used++] : cdk_mbuf_raw_alloc(mp);
-				if (cdk_unlikely(nm == NULL)) {
-					q->nombuf++;
-					stop = 1;
-					break; /* the frame waits in its descriptor */
-				}
-				if (cdk_likely(fast)) {
-					/* A whole frame in one buffer. */
-					gbe_rx_one(m, rearm,
-						   IGB_RXD_RSSTYPE((uint32_t)lo) ? rss_flag : 0,
-						   rx_ptype(IGB_RXD_PKTTYPE((uint32_t)lo)), len,
-						   0, (uint32_t)(lo >> 32));
-					bytes += len;
-					pkts[nb_rx++] = m;
+			if (cdk_likely((staterr & RX_WB_SLOW) == IGB_RXD_STAT_EOP &&
+				       (uint32_t)len - 1 < buf_len && calm)) {
+				/* A whole frame in one buffer. */
+				if (cdk_likely(used < got)) {
+					nm = fresh[used++];
 				} else {
-					rx_chain(q, m, len);
-					if (staterr & IGB_RXD_STAT_EOP)
-						pkts[nb_rx++] = rx_finish(q, lo, staterr,
-									  IGB_RXD_VLAN(hi >> 32));
-					calm = q->pkt_first == NULL;
+					nm = cdk_mbuf_raw_alloc(mp);
+					if (cdk_unlikely(nm == NULL)) {
+						q->nombuf++;
+						stop = 1;
+						break; /* the frame waits in its descriptor */
+					}
 				}
+				gbe_rx_one(m, rearm, IGB_RXD_RSSTYPE((uint32_t)lo) ? rss_flag : 0,
+					   rx_ptype(IGB_RXD_PKTTYPE((uint32_t)lo)), len, 0,
+					   (uint32_t)(lo >> 32));
+				bytes += len;
+				pkts[nb_rx++] = m;
+			} else if (!q->discard && rx_wb_ok(q, len, staterr)) {
+				if (cdk_likely(used < got)) {
+					nm = fresh[used++];
+				} else {
+					nm = cdk_mbuf_raw_alloc(mp);
+					if (cdk_unlikely(nm == NULL)) {
+						q->nombuf++;
+						stop = 1;
+						break; /* the frame waits in its descriptor */
+					}
+				}
+				rx_chain(q, m, len);
+				if (staterr & IGB_RXD_STAT_EOP)
+					pkts[nb_rx++] = rx_finish(q, lo, staterr,
+								  IGB_RXD_VLAN(hi >> 32));
+				calm = q->pkt_first == NULL;
 			} else {
 				/* Drop the whole frame; its buffer goes back as is. */
 				gbe_rx_chain_drop(&q->pkt_first, &q->pkt_last);
 				q->discard = !(staterr & IGB_RXD_STAT_EOP);
 				calm = !q->discard;
+				nm = m;
 			}
 			if (cdk_unlikely(gbe_rx_post_win(&bufs, &pool, buf_len, d, nm) < 0)) {
 				/* Only a revoked pool gets here: keep the mbuf. */
