@@ -405,6 +405,42 @@ int cdk_mempool_get_short_(struct cdk_mempool *mp, void **obj_table,
 	return 0;
 }
 
+int cdk_mempool_cache_get_miss_(struct cdk_mempool *mp, void **obj_table,
+				unsigned n, struct cdk_mempool_cache *cache)
+{
+	uint32_t len = cache->len;
+	/* Back to size once n are taken, in one ring access. */
+	uint32_t req = n + (cache->size - len);
+
+	if (!cdk_ring_dequeue_bulk(mp->ring, &cache->objs[len], req, NULL)) {
+		/* The ring is short of a refill: try for exactly n. */
+		if (cdk_ring_dequeue_bulk(mp->ring, obj_table, n, NULL))
+			return 0;
+		return cdk_mempool_get_short_(mp, obj_table, n, cache);
+	}
+	len += req - n;
+	cache->len = len;
+	cdk_mempool_copy_objs_(obj_table, &cache->objs[len], n);
+	return 0;
+}
+
+void cdk_mempool_cache_put_over_(struct cdk_mempool *mp,
+				 void *const *obj_table, unsigned n,
+				 struct cdk_mempool_cache *cache)
+{
+	if (n > cache->flushthresh) {
+		/* The ring has room for every object of the pool, so this
+		 * succeeds unless objects were put twice. */
+		cdk_ring_enqueue_bulk(mp->ring, obj_table, n, NULL);
+		return;
+	}
+	/* The older contents go to the ring; the n just put are the
+	 * cache-hot ones and stay. */
+	cdk_ring_enqueue_bulk(mp->ring, cache->objs, cache->len, NULL);
+	cache->len = n;
+	cdk_mempool_copy_objs_(cache->objs, obj_table, n);
+}
+
 unsigned cdk_mempool_avail_count(const struct cdk_mempool *mp)
 {
 	unsigned count = cdk_ring_count(mp->ring);

@@ -189,6 +189,19 @@ static inline uint64_t cdk_mempool_virt2iova(const void *obj)
 int cdk_mempool_get_short_(struct cdk_mempool *mp, void **obj_table,
 			   unsigned n, struct cdk_mempool_cache *cache);
 
+/* Out of line, so that the inlined fast paths stay small and keep their
+ * registers: cache->len < n < cache->size. Refills the cache and serves n
+ * from it, or falls back to the ring. 0 or -ENOENT. */
+int cdk_mempool_cache_get_miss_(struct cdk_mempool *mp, void **obj_table,
+				unsigned n, struct cdk_mempool_cache *cache);
+
+/* Out of line: cache->len + n > cache->flushthresh. Flushes the cache to
+ * the ring and keeps the n objects, or sends them to the ring if n alone is
+ * over the threshold. */
+void cdk_mempool_cache_put_over_(struct cdk_mempool *mp,
+				 void *const *obj_table, unsigned n,
+				 struct cdk_mempool_cache *cache);
+
 /* The calling lcore's cache, or NULL (no caches, or not an EAL lcore). */
 static __cdk_always_inline struct cdk_mempool_cache *
 cdk_mempool_default_cache(struct cdk_mempool *mp, unsigned lcore_id)
@@ -212,28 +225,83 @@ static inline void cdk_mempool_cache_flush(struct cdk_mempool_cache *cache,
 	cache->len = 0;
 }
 
+/*
+ * n object pointers between a cache and a caller's table (never the same
+ * memory). From 32 on, libc's memcpy, which uses the widest vectors the CPU
+ * has, repays its call; for smaller bursts the call costs more than the
+ * copy, so pointers move inline, two per 16-byte load and store (gcc does
+ * not vectorise a loop with a run-time count at -O2).
+ */
+#define CDK_MEMPOOL_COPY_CALL_MIN 32
+
+static __cdk_always_inline void
+cdk_mempool_copy_objs_(void **__restrict dst, void *const *__restrict src,
+		       unsigned n)
+{
+	unsigned i = 0;
+
+	if (n >= CDK_MEMPOOL_COPY_CALL_MIN) {
+		memcpy(dst, src, n * sizeof(void *));
+		return;
+	}
+	for (; n - i >= 4; i += 4)
+		memcpy(&dst[i], &src[i], 4 * sizeof(void *));
+	if (n & 2) {
+		memcpy(&dst[i], &src[i], 2 * sizeof(void *));
+		i += 2;
+	}
+	if (n & 1)
+		dst[i] = src[i];
+}
+
+/* Put with a cache (not NULL). */
+static __cdk_always_inline void
+cdk_mempool_cache_put_(struct cdk_mempool *mp, void *const *obj_table,
+		       unsigned n, struct cdk_mempool_cache *cache)
+{
+	uint32_t len = cache->len;
+
+	/* In 64 bits: no n, however large, can wrap into the fast path. */
+	if (cdk_likely((uint64_t)len + n <= cache->flushthresh)) {
+		cache->len = len + n;
+		cdk_mempool_copy_objs_(&cache->objs[len], obj_table, n);
+		return;
+	}
+	cdk_mempool_cache_put_over_(mp, obj_table, n, cache);
+}
+
+/* Get with a cache (not NULL). 0, or -ENOENT with nothing taken. */
+static __cdk_always_inline int
+cdk_mempool_cache_get_(struct cdk_mempool *mp, void **obj_table, unsigned n,
+		       struct cdk_mempool_cache *cache)
+{
+	uint32_t len = cache->len;
+
+	if (cdk_likely(n <= len)) {
+		/* The top n entries, the newest: the likeliest to be in this
+		 * core's data cache. Their order among themselves does not
+		 * matter, so they go out as one block. */
+		len -= n;
+		cache->len = len;
+		cdk_mempool_copy_objs_(obj_table, &cache->objs[len], n);
+		return 0;
+	}
+	if (n < cache->size)
+		return cdk_mempool_cache_get_miss_(mp, obj_table, n, cache);
+	/* No refill for n >= size: objs has room for size + n only below. */
+	if (cdk_likely(cdk_ring_dequeue_bulk(mp->ring, obj_table, n, NULL)))
+		return 0;
+	return cdk_mempool_get_short_(mp, obj_table, n, cache);
+}
+
 static __cdk_always_inline void
 cdk_mempool_generic_put(struct cdk_mempool *mp, void *const *obj_table,
 			unsigned n, struct cdk_mempool_cache *cache)
 {
-	void **cache_objs;
-
-	if (cdk_unlikely(cache == NULL || n > cache->flushthresh))
-		goto ring_enqueue;
-	if (cache->len + n <= cache->flushthresh) {
-		cache_objs = &cache->objs[cache->len];
-		cache->len += n;
-	} else {
-		/* Over the threshold: move the whole cache to the ring and
-		 * keep only the newest objects, which are the cache-hot ones. */
-		cache_objs = &cache->objs[0];
-		cdk_ring_enqueue_bulk(mp->ring, cache_objs, cache->len, NULL);
-		cache->len = n;
+	if (cdk_likely(cache != NULL)) {
+		cdk_mempool_cache_put_(mp, obj_table, n, cache);
+		return;
 	}
-	memcpy(cache_objs, obj_table, sizeof(void *) * n);
-	return;
-
-ring_enqueue:
 	/* The ring has room for every object of the pool, so this succeeds
 	 * unless objects were put twice. */
 	cdk_ring_enqueue_bulk(mp->ring, obj_table, n, NULL);
@@ -244,39 +312,25 @@ static __cdk_always_inline int
 cdk_mempool_generic_get(struct cdk_mempool *mp, void **obj_table, unsigned n,
 			struct cdk_mempool_cache *cache)
 {
-	void **cache_objs;
-	unsigned i, len;
-
-	if (cdk_unlikely(cache == NULL || n >= cache->size))
-		goto ring_dequeue;
-	cache_objs = cache->objs;
-	if (cache->len < n) {
-		/* Refill to size plus the request in one ring access. */
-		uint32_t req = n + (cache->size - cache->len);
-
-		if (cdk_unlikely(cdk_ring_dequeue_bulk(
-					 mp->ring, &cache_objs[cache->len],
-					 req, NULL) == 0))
-			goto ring_dequeue; /* short of objects: try exact n */
-		cache->len += req;
-	}
-	/* Newest first: they are the likeliest to be in this core's cache. */
-	for (i = 0, len = cache->len - 1; i < n; i++, len--)
-		obj_table[i] = cache_objs[len];
-	cache->len -= n;
-	return 0;
-
-ring_dequeue:
+	if (cdk_likely(cache != NULL))
+		return cdk_mempool_cache_get_(mp, obj_table, n, cache);
 	if (cdk_likely(cdk_ring_dequeue_bulk(mp->ring, obj_table, n, NULL)))
 		return 0;
-	return cdk_mempool_get_short_(mp, obj_table, n, cache);
+	return -ENOENT;
 }
 
 static __cdk_always_inline void
 cdk_mempool_put_bulk(struct cdk_mempool *mp, void *const *obj_table, unsigned n)
 {
-	cdk_mempool_generic_put(mp, obj_table, n,
-				cdk_mempool_default_cache(mp, cdk_lcore_id()));
+	unsigned lcore_id = cdk_lcore_id();
+
+	/* Not through cdk_mempool_default_cache: the compiler cannot tell
+	 * that its result is never NULL here, and would test it again. */
+	if (cdk_likely(lcore_id < mp->nb_caches))
+		cdk_mempool_cache_put_(mp, obj_table, n,
+				       &mp->local_cache[lcore_id]);
+	else
+		cdk_ring_enqueue_bulk(mp->ring, obj_table, n, NULL);
 }
 
 static __cdk_always_inline void cdk_mempool_put(struct cdk_mempool *mp,
@@ -288,8 +342,14 @@ static __cdk_always_inline void cdk_mempool_put(struct cdk_mempool *mp,
 static __cdk_always_inline int
 cdk_mempool_get_bulk(struct cdk_mempool *mp, void **obj_table, unsigned n)
 {
-	return cdk_mempool_generic_get(
-		mp, obj_table, n, cdk_mempool_default_cache(mp, cdk_lcore_id()));
+	unsigned lcore_id = cdk_lcore_id();
+
+	if (cdk_likely(lcore_id < mp->nb_caches))
+		return cdk_mempool_cache_get_(mp, obj_table, n,
+					      &mp->local_cache[lcore_id]);
+	if (cdk_likely(cdk_ring_dequeue_bulk(mp->ring, obj_table, n, NULL)))
+		return 0;
+	return -ENOENT;
 }
 
 static __cdk_always_inline int cdk_mempool_get(struct cdk_mempool *mp,

@@ -207,6 +207,65 @@ static void test_cache_flush(void **state)
 	cdk_mempool_free(mp);
 }
 
+/* Bursts of every size up to past the cache size: the copies in and out of
+ * the cache move exactly n pointers (their inline tails and the memcpy path
+ * alike), and a get right after a put returns the objects just put. */
+static void test_cache_burst_sizes(void **state)
+{
+	enum { N = 1024, C = 64, MAXN = 72, GUARD = 4 };
+	static void *big[N + 1];
+	void *objs[MAXN + GUARD], *again[MAXN + GUARD];
+	/* A run-time value, as callers pass: the compiler would rightly
+	 * object to a constant count larger than the table. */
+	volatile unsigned huge = UINT32_MAX;
+	void *const guard = (void *)(uintptr_t)0x5a5a5a5a;
+	struct cdk_mempool_cache *cache;
+	struct cdk_mempool *mp;
+	unsigned n, i, j, len;
+
+	(void)state;
+	mp = cdk_mempool_create("bs", N, 64, C, 0, NULL, NULL, -1, 0);
+	assert_non_null(mp);
+	cache = cdk_mempool_default_cache(mp, cdk_lcore_id());
+	assert_non_null(cache);
+	assert_int_equal(cdk_mempool_get_bulk(mp, objs, 0), 0);
+	cdk_mempool_put_bulk(mp, objs, 0);
+	assert_int_equal(cache->len, 0);
+	for (n = 1; n <= MAXN; n++) {
+		for (i = 0; i < MAXN + GUARD; i++)
+			objs[i] = again[i] = guard;
+		assert_int_equal(cdk_mempool_get_bulk(mp, objs, n), 0);
+		for (i = 0; i < n; i++) {
+			assert_ptr_not_equal(objs[i], guard);
+			assert_ptr_equal(cdk_mempool_from_obj(objs[i]), mp);
+			for (j = i + 1; j < n; j++)
+				assert_ptr_not_equal(objs[i], objs[j]);
+		}
+		for (i = n; i < MAXN + GUARD; i++)
+			assert_ptr_equal(objs[i], guard);
+		len = cache->len;
+		cdk_mempool_put_bulk(mp, objs, n);
+		if (len + n <= cache->flushthresh)
+			assert_int_equal(cache->len, len + n);
+		/* Served from the cache whenever it holds n, even for n above
+		 * its size: the same objects, in the same order. */
+		assert_int_equal(cdk_mempool_get_bulk(mp, again, n), 0);
+		for (i = 0; i < n; i++)
+			assert_ptr_equal(again[i], objs[i]);
+		for (i = n; i < MAXN + GUARD; i++)
+			assert_ptr_equal(again[i], guard);
+		cdk_mempool_put_bulk(mp, again, n);
+		assert_int_equal(cdk_mempool_in_use_count(mp), 0);
+	}
+	/* No request, however large, gets through the cache's fast paths. */
+	len = cache->len;
+	assert_int_equal(cdk_mempool_get_bulk(mp, objs, huge), -ENOENT);
+	assert_int_equal(cdk_mempool_get_bulk(mp, big, N + 1), -ENOENT);
+	assert_int_equal(cache->len, len);
+	assert_int_equal(cdk_mempool_in_use_count(mp), 0);
+	cdk_mempool_free(mp);
+}
+
 /* Threads that are not lcores use the ring directly. */
 static void *non_eal_thread(void *arg)
 {
@@ -489,6 +548,7 @@ int main(void)
 		T(test_exhaustion_single),
 		T(test_exhaustion_bulk),
 		T(test_cache_flush),
+		T(test_cache_burst_sizes),
 		T(test_non_eal_thread),
 		T(test_obj_iter),
 		T(test_dma_cap),
