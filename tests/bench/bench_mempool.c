@@ -24,19 +24,24 @@ struct job {
 static int get_put_loop(void *arg)
 {
 	struct job *j = arg;
+	/* In locals, as in dpdk_mempool.c: the pool's stores could alias *j and
+	 * force reloads. bulk is read through a volatile so that it stays a
+	 * run-time value on both sides, whatever gets inlined. */
+	struct cdk_mempool *mp = j->mp;
+	const unsigned bulk = *(const volatile unsigned *)&j->bulk;
 	void *objs[32];
-	unsigned iters = OBJS_PER_RUN / j->bulk, i;
+	unsigned iters = OBJS_PER_RUN / bulk, i;
 	uint64_t t0;
 
 	while (j->start && !*j->start)
 		cdk_pause();
 	t0 = cdk_rdtsc_precise();
 	for (i = 0; i < iters; i++) {
-		if (cdk_unlikely(cdk_mempool_get_bulk(j->mp, objs, j->bulk)))
+		if (cdk_unlikely(cdk_mempool_get_bulk(mp, objs, bulk)))
 			return -1;
-		cdk_mempool_put_bulk(j->mp, objs, j->bulk);
+		cdk_mempool_put_bulk(mp, objs, bulk);
 	}
-	j->cpo = (double)(cdk_rdtsc_precise() - t0) / (iters * j->bulk);
+	j->cpo = (double)(cdk_rdtsc_precise() - t0) / ((double)iters * bulk);
 	return 0;
 }
 

@@ -12,8 +12,13 @@
 #define N_OBJS 16383
 #define OBJS_PER_RUN (1u << 25)
 
-static double get_put(struct rte_mempool *mp, unsigned bulk)
+/* bulk is read once through a volatile: a run-time value, as in
+ * bench_mempool.c's loop (and in drivers). Inlined here with a constant, it
+ * would let the compiler specialise the copies on this side only. */
+static double get_put(struct rte_mempool *mp, unsigned bulk_arg)
 {
+	volatile unsigned bulk_v = bulk_arg;
+	const unsigned bulk = bulk_v;
 	void *objs[32];
 	unsigned iters = OBJS_PER_RUN / bulk;
 	uint64_t t0 = rte_rdtsc_precise();
