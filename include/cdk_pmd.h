@@ -407,10 +407,13 @@ static __cdk_always_inline int cdk_eth_tx_win_iova(const cdk_cap_t *pools,
 						   const void *p, uint16_t len,
 						   uint64_t *iova)
 {
+	uint64_t t; /* the slow path's own: *iova stays in a register */
+
 	if (cdk_likely(cdk_dma_win_buf(win, p, iova) == 0))
 		return 0;
-	if (cdk_eth_tx_pool_iova(pools, n, last, cur, p, len, iova) < 0)
+	if (cdk_eth_tx_pool_iova(pools, n, last, cur, p, len, &t) < 0)
 		return -1;
+	*iova = t;
 	*win = cdk_dma_win_sized(cur, CDK_DMA_WIN_TX_SPAN);
 	return 0;
 }

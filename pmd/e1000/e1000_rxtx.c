@@ -288,6 +288,7 @@ uint16_t e1000_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 			struct gbe_tx_entry *e = &sw_ring[tail];
 			void *d = cdk_eth_desc_at(&ring, tail, E1000_DESC_SIZE);
 			const uint16_t len = m->data_len;
+			uint64_t a;
 
 			if (cdk_unlikely(nb_free == 0)) {
 				q->nb_free = nb_free;
@@ -297,7 +298,7 @@ uint16_t e1000_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 			if (cdk_unlikely(len == 0 ||
 					 cdk_eth_tx_win_iova(q->pools, q->n_pools, &q->last_pool,
 							     &pool, &win, cdk_pktmbuf_mtod(m, void *),
-							     len, &iova[0]) < 0)) {
+							     len, &a) < 0)) {
 				tx_refuse(q, m);
 				break;
 			}
@@ -308,7 +309,7 @@ uint16_t e1000_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 			}
 			if (e->mbuf != NULL)
 				gbe_tx_free_seg(&fr, e->mbuf);
-			*(volatile uint64_t *)d = iova[0];
+			*(volatile uint64_t *)d = a;
 			*(volatile uint64_t *)gbe_desc_hi(d) =
 				len | (uint64_t)(E1000_TXD_CMD_IFCS | E1000_TXD_CMD_EOP | rs)
 					      << E1000_TXD_CMD_SHIFT;

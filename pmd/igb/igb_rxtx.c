@@ -366,6 +366,7 @@ uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 			struct gbe_tx_entry *e = &sw_ring[tail];
 			void *d = cdk_eth_desc_at(&ring, tail, IGB_DESC_SIZE);
 			const uint16_t len = m->data_len;
+			uint64_t a;
 
 			if (cdk_unlikely(nb_free == 0)) {
 				q->nb_free = nb_free;
@@ -375,7 +376,7 @@ uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 			if (cdk_unlikely(len == 0 ||
 					 cdk_eth_tx_win_iova(q->pools, q->n_pools, &q->last_pool,
 							     &pool, &win, cdk_pktmbuf_mtod(m, void *),
-							     len, &iova[0]) < 0)) {
+							     len, &a) < 0)) {
 				tx_refuse(q, m);
 				break;
 			}
@@ -386,7 +387,7 @@ uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 			}
 			if (e->mbuf != NULL)
 				gbe_tx_free_seg(&fr, e->mbuf);
-			*(volatile uint64_t *)d = iova[0];
+			*(volatile uint64_t *)d = a;
 			*(volatile uint64_t *)gbe_desc_hi(d) =
 				(IGB_TXD_DTYP_DATA | IGB_TXD_DCMD_DEXT | IGB_TXD_DCMD_IFCS |
 				 IGB_TXD_DCMD_EOP | rs | len) |
