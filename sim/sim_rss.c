@@ -7,21 +7,29 @@
 
 #define RSS_KEY_LEN 40
 
-static unsigned key_bit(const uint8_t key[RSS_KEY_LEN], size_t i)
-{
-	return i < RSS_KEY_LEN * 8 ? (key[i / 8] >> (7 - i % 8)) & 1 : 0;
-}
-
+/*
+ * A 64-bit window holds key bits [8i, 8i + 64) while input byte i is
+ * hashed: the 32 key bits for its bit k (MSB first) are window bits
+ * 63-k .. 32-k. Key bits past the key count as zero. Only the set input
+ * bits cost anything (the hash is evaluated per frame on the 82576).
+ */
 uint32_t cdk_sim_toeplitz(const uint8_t key[40], const uint8_t *data, size_t n)
 {
-	uint32_t window = (uint32_t)key[0] << 24 | (uint32_t)key[1] << 16 |
-			  (uint32_t)key[2] << 8 | key[3];
+	uint64_t window = 0;
 	uint32_t hash = 0;
 
-	for (size_t i = 0; i < n * 8; i++) {
-		if ((data[i / 8] >> (7 - i % 8)) & 1)
-			hash ^= window;
-		window = window << 1 | key_bit(key, i + 32);
+	for (size_t i = 0; i < 8; i++)
+		window = window << 8 | key[i];
+	for (size_t i = 0; i < n; i++) {
+		unsigned b = data[i];
+
+		while (b) {
+			unsigned k = (unsigned)__builtin_clz(b) - 24; /* MSB = 0 */
+
+			hash ^= (uint32_t)(window >> (32 - k));
+			b &= ~(0x80u >> k);
+		}
+		window = window << 8 | (i + 8 < RSS_KEY_LEN ? key[i + 8] : 0);
 	}
 	return hash;
 }
