@@ -3,12 +3,16 @@
  * back, with one queue per port served by one lcore, then two queues per
  * port served by two lcores (queue i of both ports on lcore i). Frames of
  * many UDP flows are injected first; RSS spreads them over the queues.
- * Prints packets per second for 1 and 2 lcores and the ratio.
+ * Prints packets per second for 1 and 2 lcores and the ratio, and the same
+ * per second of CPU time the lcores were given: on a busy machine an lcore
+ * thread may get only part of its core, which the wall-clock ratio cannot
+ * tell from contention inside the model.
  *   bench_rss_scale [EAL args: -l 0-1 ...] [-- --seconds S --rounds R]
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cdk_eal.h"
 #include "cdk_ethdev.h"
@@ -22,12 +26,22 @@ static volatile int stop_flag;
 struct fwd {
 	uint16_t queue;
 	uint64_t pkts;
+	double cpu; /* seconds of CPU time the loop was given */
 };
+
+static double thread_cpu(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
 
 static int fwd_loop(void *arg)
 {
 	struct fwd *f = arg;
 	struct cdk_mbuf *pkts[BURST];
+	double c0 = thread_cpu();
 
 	while (!stop_flag) {
 		for (uint16_t p = 0; p < 2; p++) {
@@ -39,6 +53,7 @@ static int fwd_loop(void *arg)
 			f->pkts += s;
 		}
 	}
+	f->cpu = thread_cpu() - c0;
 	return 0;
 }
 
@@ -94,17 +109,21 @@ static int inject(uint16_t port, struct cdk_mempool *mp)
 	return 0;
 }
 
-/* Packets per second with nq queues per port and nq lcores. */
-static double run(uint16_t nq, double seconds, struct cdk_mempool *mp)
+/* Packets per second with nq queues per port and nq lcores; *per_cpu: per
+ * second of CPU time, times nq (what nq lcores with whole cores would do). */
+static double run(uint16_t nq, double seconds, struct cdk_mempool *mp,
+		  double *per_cpu)
 {
-	struct fwd f[2] = { { 0, 0 }, { 1, 0 } };
+	struct fwd f[2] = { { 0, 0, 0 }, { 1, 0, 0 } };
 	uint64_t t0, hz = cdk_get_tsc_hz();
+	double c0;
 	unsigned worker = cdk_get_next_lcore(-1, 1, 0);
 
 	for (uint16_t p = 0; p < 2; p++)
 		if (port_up(p, nq, mp) < 0 || inject(p, mp) < 0)
 			return -1;
 	stop_flag = 0;
+	c0 = thread_cpu();
 	t0 = cdk_rdtsc();
 	if (nq > 1)
 		cdk_eal_remote_launch(fwd_loop, &f[1], worker);
@@ -123,9 +142,11 @@ static double run(uint16_t nq, double seconds, struct cdk_mempool *mp)
 		if (cdk_rdtsc() - t0 > (uint64_t)(seconds * (double)hz))
 			stop_flag = 1;
 	}
+	f[0].cpu = thread_cpu() - c0;
 	cdk_eal_mp_wait_lcore();
 	for (uint16_t p = 0; p < 2; p++)
 		cdk_eth_dev_stop(p);
+	*per_cpu = (double)(f[0].pkts + f[1].pkts) / (f[0].cpu + f[1].cpu) * nq;
 	return (double)(f[0].pkts + f[1].pkts) / seconds;
 }
 
@@ -138,7 +159,7 @@ static int cmp(const void *a, const void *b)
 
 int main(int argc, char **argv)
 {
-	double seconds = 1, one[9], two[9];
+	double seconds = 1, one[9], two[9], one_c[9], two_c[9];
 	unsigned rounds = 3;
 	struct cdk_mempool *mp;
 	int n = cdk_eal_init(argc, argv);
@@ -167,15 +188,19 @@ int main(int argc, char **argv)
 	if (mp == NULL)
 		return 1;
 	for (unsigned r = 0; r < rounds; r++) {
-		one[r] = run(1, seconds, mp);
-		two[r] = run(2, seconds, mp);
-		printf("# round %u: 1 lcore %.0f pps, 2 lcores %.0f pps\n", r, one[r], two[r]);
+		one[r] = run(1, seconds, mp, &one_c[r]);
+		two[r] = run(2, seconds, mp, &two_c[r]);
+		printf("# round %u: 1 lcore %.0f pps, 2 lcores %.0f pps; per CPU second "
+		       "%.0f, %.0f\n", r, one[r], two[r], one_c[r], two_c[r]);
 	}
 	qsort(one, rounds, sizeof(double), cmp);
 	qsort(two, rounds, sizeof(double), cmp);
+	qsort(one_c, rounds, sizeof(double), cmp);
+	qsort(two_c, rounds, sizeof(double), cmp);
 	printf("rss_scale_igb_1lcore %.0f pps\n", one[rounds / 2]);
 	printf("rss_scale_igb_2lcores %.0f pps\n", two[rounds / 2]);
 	printf("rss_scale_igb_ratio %.2f x\n", two[rounds / 2] / one[rounds / 2]);
+	printf("rss_scale_igb_cpu_ratio %.2f x\n", two_c[rounds / 2] / one_c[rounds / 2]);
 	cdk_eal_cleanup();
 	return 0;
 }
