@@ -26,6 +26,18 @@ static const struct {
 
 static unsigned sim_dev_seq;
 
+/* Zeroed and cache-line aligned: what queues on different cores touch
+ * (queue locks, gather contexts) must not share lines. */
+static void *zalloc_lines(size_t n)
+{
+	void *p;
+
+	n = (n + 63) & ~(size_t)63;
+	if (posix_memalign(&p, 64, n))
+		return NULL;
+	return memset(p, 0, n);
+}
+
 int cdk_sim_kind_parse(const char *name, enum cdk_sim_kind *kind)
 {
 	for (int k = 0; name && k < CDK_SIM_KIND_MAX; k++) {
@@ -102,9 +114,9 @@ uint32_t cdk_sim_pci_cfg_read(struct cdk_sim_dev *dev, unsigned off,
 
 	if ((size != 1 && size != 2 && size != 4) || off + size > 256)
 		return 0xffffffffu;
-	pthread_mutex_lock(&dev->lock);
+	sim_lock(dev);
 	v = pci_cfg_get(dev, off, size);
-	pthread_mutex_unlock(&dev->lock);
+	sim_unlock(dev);
 	return v;
 }
 
@@ -113,7 +125,7 @@ void cdk_sim_pci_cfg_write(struct cdk_sim_dev *dev, unsigned off, uint32_t val,
 {
 	if ((size != 1 && size != 2 && size != 4) || off + size > 256)
 		return;
-	pthread_mutex_lock(&dev->lock);
+	sim_lock(dev);
 	if (off == CDK_SIM_PCI_COMMAND && size >= 2) {
 		/* Only I/O, memory, master, parity, SERR, INTx-disable. */
 		pci_cfg_put(dev, off, val & 0x0547, 2);
@@ -123,7 +135,7 @@ void cdk_sim_pci_cfg_write(struct cdk_sim_dev *dev, unsigned off, uint32_t val,
 	} else if (off == 0x3c && size == 1) {
 		pci_cfg_put(dev, off, val, 1);
 	}
-	pthread_mutex_unlock(&dev->lock);
+	sim_unlock(dev);
 }
 
 void cdk_sim_set_bus_master(struct cdk_sim_dev *dev, int on)
@@ -137,6 +149,8 @@ void cdk_sim_set_bus_master(struct cdk_sim_dev *dev, int on)
 static int dev_init(struct cdk_sim_dev *dev, enum cdk_sim_kind kind,
 		    const uint8_t mac[6], const struct cdk_sim_opts *o)
 {
+	pthread_rwlockattr_t ra;
+
 	dev->kind = kind;
 	dev->model = sim_kinds[kind].ops;
 	memcpy(dev->mac, mac, 6);
@@ -144,9 +158,23 @@ static int dev_init(struct cdk_sim_dev *dev, enum cdk_sim_kind kind,
 		 __atomic_fetch_add(&sim_dev_seq, 1, __ATOMIC_RELAXED),
 		 sim_kinds[kind].name);
 	if (dev->model->priv_size &&
-	    !(dev->priv = calloc(1, dev->model->priv_size)))
+	    !(dev->priv = zalloc_lines(dev->model->priv_size)))
 		return -ENOMEM;
-	pthread_mutex_init(&dev->lock, NULL);
+	pthread_rwlockattr_init(&ra);
+	/* Lanes keep the lock read-held nearly all the time: a register
+	 * access (a writer) must not wait for a gap between them. Readers
+	 * never nest (sim_internal.h), which this kind requires. */
+	pthread_rwlockattr_setkind_np(&ra,
+				      PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);
+	pthread_rwlock_init(&dev->lock, &ra);
+	pthread_rwlockattr_destroy(&ra);
+	for (unsigned q = 0; q < SIM_MAX_QUEUES; q++) {
+		pthread_mutex_init(&dev->rxq[q].lock, NULL);
+		pthread_mutex_init(&dev->txq[q].lock, NULL);
+	}
+	pthread_mutex_init(&dev->rx_dispatch, NULL);
+	pthread_mutex_init(&dev->acc_lock, NULL);
+	pthread_mutex_init(&dev->wire_lock, NULL);
 	pthread_rwlock_init(&dev->dma_lock, NULL);
 	sim_fifo_init(&dev->fifo);
 	pci_cfg_init(dev, o->bus_master);
@@ -172,7 +200,7 @@ struct cdk_sim_dev *cdk_sim_create(enum cdk_sim_kind kind,
 		errno = EINVAL;
 		return NULL;
 	}
-	dev = calloc(1, sizeof(*dev));
+	dev = zalloc_lines(sizeof(*dev));
 	if (!dev) {
 		errno = ENOMEM;
 		return NULL;
@@ -200,18 +228,25 @@ void cdk_sim_destroy(struct cdk_sim_dev *dev)
 	sim_engine_stop(dev);
 	sim_fifo_fini(&dev->fifo);
 	pthread_rwlock_destroy(&dev->dma_lock);
-	pthread_mutex_destroy(&dev->lock);
+	pthread_mutex_destroy(&dev->wire_lock);
+	pthread_mutex_destroy(&dev->acc_lock);
+	pthread_mutex_destroy(&dev->rx_dispatch);
+	for (unsigned q = 0; q < SIM_MAX_QUEUES; q++) {
+		pthread_mutex_destroy(&dev->rxq[q].lock);
+		pthread_mutex_destroy(&dev->txq[q].lock);
+	}
+	pthread_rwlock_destroy(&dev->lock);
 	free(dev->priv);
 	free(dev);
 }
 
 void cdk_sim_reset(struct cdk_sim_dev *dev)
 {
-	pthread_mutex_lock(&dev->lock);
+	sim_lock(dev);
 	dev->model->reset(dev);
 	sim_fifo_flush(&dev->fifo);
 	__atomic_store_n(&dev->pending_missed, 0, __ATOMIC_RELAXED);
-	pthread_mutex_unlock(&dev->lock);
+	sim_unlock(dev);
 	SIM_STAT_ADD(dev, resets, 1);
 }
 
@@ -265,16 +300,17 @@ void cdk_sim_stats_reset(struct cdk_sim_dev *dev)
 
 void cdk_sim_set_irq(struct cdk_sim_dev *dev, cdk_sim_irq_fn fn, void *arg)
 {
-	pthread_mutex_lock(&dev->lock);
+	sim_lock(dev);
 	dev->irq_fn = fn;
 	dev->irq_arg = arg;
-	pthread_mutex_unlock(&dev->lock);
+	sim_unlock(dev);
 }
 
 /*
  * Interrupts are edge events here (there is no interrupt controller): the
  * hook runs when a cause is posted while unmasked. It is called with the
- * device lock held, so it must not touch the model; it should only wake
+ * device lock held (for reading, with acc_lock, when queues post it), so it
+ * must not touch the model; it should only wake
  * whoever services the interrupt.
  */
 void sim_irq_raise(struct cdk_sim_dev *dev)
@@ -283,14 +319,19 @@ void sim_irq_raise(struct cdk_sim_dev *dev)
 		dev->irq_fn(dev->irq_arg);
 }
 
-/* xorshift64*: reproducible misbehaviour from the creation seed. */
+/* xorshift64*: reproducible misbehaviour from the creation seed. Queues
+ * served at once may both draw. */
 uint32_t sim_rand(struct cdk_sim_dev *dev)
 {
-	uint64_t x = dev->rng;
+	uint64_t old = __atomic_load_n(&dev->rng, __ATOMIC_RELAXED), x;
 
-	x ^= x >> 12;
-	x ^= x << 25;
-	x ^= x >> 27;
-	dev->rng = x;
+	do {
+		x = old;
+		x ^= x >> 12;
+		x ^= x << 25;
+		x ^= x >> 27;
+	} while (!__atomic_compare_exchange_n(&dev->rng, &old, x, 1,
+					      __ATOMIC_RELAXED,
+					      __ATOMIC_RELAXED));
 	return (uint32_t)((x * 0x2545f4914f6cdd1dull) >> 32);
 }

@@ -71,9 +71,9 @@ static int dma_refuse(struct cdk_sim_dev *dev, uint64_t iova, size_t len,
 	uint64_t n;
 
 	if (no_master)
-		n = SIM_STAT_ADD(dev, dma_no_master, 1);
+		n = SIM_STAT_FETCH_ADD(dev, dma_no_master, 1);
 	else
-		n = SIM_STAT_ADD(dev, dma_faults, 1);
+		n = SIM_STAT_FETCH_ADD(dev, dma_faults, 1);
 	/* dma_lock is held for reading; the record is advisory. */
 	dev->last_fault.iova = iova;
 	dev->last_fault.len = len;
@@ -117,15 +117,17 @@ static int dma_master(struct cdk_sim_dev *dev)
 int sim_dma_read(struct cdk_sim_dev *dev, uint64_t iova, void *dst, size_t len)
 {
 	uint8_t *va;
-	int rc = 0;
+	int rc = 0, locked = sim_acc_of(dev) != NULL; /* read-held for it */
 
-	pthread_rwlock_rdlock(&dev->dma_lock);
+	if (!locked)
+		pthread_rwlock_rdlock(&dev->dma_lock);
 	va = dma_translate(dev, iova, len);
 	if (!dma_master(dev) || !va || !len)
 		rc = dma_refuse(dev, iova, len, 0, !dma_master(dev));
 	else
 		memcpy(dst, va, len);
-	pthread_rwlock_unlock(&dev->dma_lock);
+	if (!locked)
+		pthread_rwlock_unlock(&dev->dma_lock);
 	if (!rc)
 		SIM_STAT_ADD(dev, dma_reads, 1);
 	return rc;
@@ -135,15 +137,17 @@ int sim_dma_write(struct cdk_sim_dev *dev, uint64_t iova, const void *src,
 		  size_t len)
 {
 	uint8_t *va;
-	int rc = 0;
+	int rc = 0, locked = sim_acc_of(dev) != NULL; /* read-held for it */
 
-	pthread_rwlock_rdlock(&dev->dma_lock);
+	if (!locked)
+		pthread_rwlock_rdlock(&dev->dma_lock);
 	va = dma_translate(dev, iova, len);
 	if (!dma_master(dev) || !va || !len)
 		rc = dma_refuse(dev, iova, len, 1, !dma_master(dev));
 	else
 		memcpy(va, src, len);
-	pthread_rwlock_unlock(&dev->dma_lock);
+	if (!locked)
+		pthread_rwlock_unlock(&dev->dma_lock);
 	if (!rc)
 		SIM_STAT_ADD(dev, dma_writes, 1);
 	return rc;
@@ -154,10 +158,11 @@ int sim_dma_write_desc(struct cdk_sim_dev *dev, uint64_t iova,
 {
 	uint64_t q[2];
 	uint8_t *va;
-	int rc = 0;
+	int rc = 0, locked = sim_acc_of(dev) != NULL; /* read-held for it */
 
 	memcpy(q, desc, sizeof(q));
-	pthread_rwlock_rdlock(&dev->dma_lock);
+	if (!locked)
+		pthread_rwlock_rdlock(&dev->dma_lock);
 	va = dma_translate(dev, iova, 16);
 	if (!dma_master(dev) || !va) {
 		rc = dma_refuse(dev, iova, 16, 1, !dma_master(dev));
@@ -172,7 +177,8 @@ int sim_dma_write_desc(struct cdk_sim_dev *dev, uint64_t iova,
 		else
 			memcpy(va + 8, &q[1], 8);
 	}
-	pthread_rwlock_unlock(&dev->dma_lock);
+	if (!locked)
+		pthread_rwlock_unlock(&dev->dma_lock);
 	if (!rc)
 		SIM_STAT_ADD(dev, dma_writes, 1);
 	return rc;

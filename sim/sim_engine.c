@@ -18,6 +18,16 @@
 
 static __thread int on_engine_thread; /* it may hold a model's lock */
 
+static void engine_wake(struct cdk_sim_dev *dev)
+{
+	__atomic_store_n(&dev->kick, 1, __ATOMIC_SEQ_CST);
+	if (__atomic_load_n(&dev->sleeping, __ATOMIC_SEQ_CST)) {
+		pthread_mutex_lock(&dev->wake_lock);
+		pthread_cond_broadcast(&dev->wake_cond);
+		pthread_mutex_unlock(&dev->wake_lock);
+	}
+}
+
 /* Fold missed packets counted by other threads into the registers. */
 static void engine_fold_missed(struct cdk_sim_dev *dev)
 {
@@ -47,13 +57,15 @@ static int engine_round(struct cdk_sim_dev *dev)
 {
 	int work = 0;
 
-	pthread_mutex_lock(&dev->lock);
+	if (dev->model->tx_queue)
+		return sim_queue_round(dev);
+	sim_lock(dev);
 	if (dev->wire && dev->wire->poll)
 		work += dev->wire->poll(dev);
 	engine_fold_missed(dev);
 	work += dev->model->tx_poll(dev);
 	work += engine_rx(dev);
-	pthread_mutex_unlock(&dev->lock);
+	sim_unlock(dev);
 	return work;
 }
 
@@ -127,9 +139,12 @@ static void *engine_main(void *arg)
  * trip. A frame the round delivers to another model (a cable) kicks that one,
  * which is served after this round has let go of its lock, so two models
  * never hold each other's locks. The engine thread stays for wires that must
- * be polled (pcap, live) and as a safety net.
+ * be polled (pcap, live) and as a safety net: a doorbell served here does not
+ * wake it (a woken engine spins a while, on a core a forwarding lcore
+ * wants), only work left over does.
  */
 #define SIM_INLINE_MAX 16
+#define SIM_INLINE_ROUNDS 16
 static __thread struct cdk_sim_dev *inline_pending[SIM_INLINE_MAX];
 static __thread int inline_n, inline_active;
 
@@ -138,7 +153,22 @@ static void serve_inline(struct cdk_sim_dev *dev)
 	if (__atomic_load_n(&dev->paused, __ATOMIC_ACQUIRE) ||
 	    __atomic_load_n(&dev->stop, __ATOMIC_ACQUIRE))
 		return;
-	engine_round(dev);
+	/* A round serves at most SIM_ROUND_BUDGET descriptors per queue:
+	 * as long as one may have stopped there, go on, so that the engine
+	 * thread need not be woken for the rest. */
+	for (int i = 0; engine_round(dev) >= SIM_ROUND_BUDGET; i++) {
+		if (i == SIM_INLINE_ROUNDS) {
+			engine_wake(dev);
+			break;
+		}
+	}
+}
+
+static void serve_deferred(void)
+{
+	while (inline_n > 0)
+		serve_inline(inline_pending[--inline_n]);
+	inline_active = 0;
 }
 
 static void defer_inline(struct cdk_sim_dev *dev)
@@ -148,27 +178,56 @@ static void defer_inline(struct cdk_sim_dev *dev)
 			return;
 	if (inline_n < SIM_INLINE_MAX)
 		inline_pending[inline_n++] = dev;
+	else
+		engine_wake(dev);
 }
 
 void sim_engine_kick(struct cdk_sim_dev *dev)
 {
-	__atomic_store_n(&dev->kick, 1, __ATOMIC_SEQ_CST);
-	if (__atomic_load_n(&dev->sleeping, __ATOMIC_SEQ_CST)) {
-		pthread_mutex_lock(&dev->wake_lock);
-		pthread_cond_broadcast(&dev->wake_cond);
-		pthread_mutex_unlock(&dev->wake_lock);
-	}
-	if (on_engine_thread)
+	if (on_engine_thread) {
+		engine_wake(dev);
 		return; /* an engine: the kicked model's own loop does the work */
+	}
 	if (inline_active) {
 		defer_inline(dev);
 		return;
 	}
 	inline_active = 1;
 	serve_inline(dev);
-	while (inline_n > 0)
-		serve_inline(inline_pending[--inline_n]);
-	inline_active = 0;
+	serve_deferred();
+}
+
+/*
+ * A multi-queue model's tail write serves that queue only: a tx tail its
+ * ring, an rx tail the frames waiting in the packet buffer, if any (with
+ * none waiting, arriving frames go straight to the rings). Another queue's
+ * doorbell on another core goes on at the same time.
+ */
+void sim_engine_doorbell(struct cdk_sim_dev *dev, unsigned q, int is_tx)
+{
+	int left = 0;
+
+	if (on_engine_thread) {
+		engine_wake(dev);
+		return;
+	}
+	if (inline_active) {
+		defer_inline(dev);
+		return;
+	}
+	inline_active = 1;
+	if (is_tx)
+		sim_queue_serve_tx(dev, q, SIM_INLINE_ROUNDS, &left);
+	else if (sim_fifo_busy(&dev->fifo) ||
+		 __atomic_load_n(&dev->pending_missed, __ATOMIC_RELAXED))
+		for (int i = 0; sim_queue_dispatch(dev) >= SIM_ROUND_BUDGET;)
+			if (++i == SIM_INLINE_ROUNDS) {
+				left = 1;
+				break;
+			}
+	if (left)
+		engine_wake(dev);
+	serve_deferred();
 }
 
 int sim_engine_start(struct cdk_sim_dev *dev)
@@ -209,8 +268,8 @@ void cdk_sim_pause(struct cdk_sim_dev *dev)
 	pthread_mutex_unlock(&dev->wake_lock);
 	/* Returning while a round is in flight would let it finish after
 	 * pause() returned; taking the device lock waits it out. */
-	pthread_mutex_lock(&dev->lock);
-	pthread_mutex_unlock(&dev->lock);
+	sim_lock(dev);
+	sim_unlock(dev);
 }
 
 void cdk_sim_resume(struct cdk_sim_dev *dev)
@@ -240,6 +299,7 @@ int cdk_sim_quiesce(struct cdk_sim_dev *dev, unsigned timeout_ms)
 			    (now.tv_nsec - start.tv_nsec) / 1000000 >=
 		    (long)timeout_ms)
 			return -ETIMEDOUT;
+		engine_wake(dev);
 		nanosleep(&nap, NULL);
 	}
 }

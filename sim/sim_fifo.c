@@ -5,8 +5,10 @@
  * then the missed packet counter grow, as on the hardware.
  *
  * One producer side (a wire: the peer's engine, a pcap reader, an injector)
- * and one consumer (the engine). The consumer reads the head slot without
- * the lock: producers only ever write free slots.
+ * and one consumer (the engine, or whoever holds rx_dispatch). The consumer
+ * reads the head slot without the lock: producers only ever write free
+ * slots. The count is also read without the lock, as a hint
+ * (sim_fifo_busy()).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -31,7 +33,7 @@ void sim_fifo_flush(struct sim_fifo *f)
 {
 	pthread_mutex_lock(&f->lock);
 	f->head = 0;
-	f->count = 0;
+	__atomic_store_n(&f->count, 0, __ATOMIC_RELEASE);
 	f->bytes = 0;
 	pthread_mutex_unlock(&f->lock);
 }
@@ -51,11 +53,13 @@ int sim_fifo_has_room(struct sim_fifo *f, size_t len)
 	return ok;
 }
 
-int sim_fifo_push(struct sim_fifo *f, const void *frame, size_t len)
+int sim_fifo_push_first(struct sim_fifo *f, const void *frame, size_t len,
+			int *first)
 {
 	struct sim_fifo_slot *s;
 
 	pthread_mutex_lock(&f->lock);
+	*first = f->count == 0;
 	if (!fifo_fits(f, len)) {
 		pthread_mutex_unlock(&f->lock);
 		return -ENOBUFS;
@@ -74,9 +78,16 @@ int sim_fifo_push(struct sim_fifo *f, const void *frame, size_t len)
 	memcpy(s->buf, frame, len);
 	s->len = (uint32_t)len;
 	f->bytes += len;
-	f->count++;
+	__atomic_store_n(&f->count, f->count + 1, __ATOMIC_RELEASE);
 	pthread_mutex_unlock(&f->lock);
 	return 0;
+}
+
+int sim_fifo_push(struct sim_fifo *f, const void *frame, size_t len)
+{
+	int first;
+
+	return sim_fifo_push_first(f, frame, len, &first);
 }
 
 struct sim_fifo_slot *sim_fifo_front(struct sim_fifo *f)
@@ -96,7 +107,7 @@ void sim_fifo_pop(struct sim_fifo *f)
 	if (f->count) {
 		f->bytes -= f->slot[f->head].len;
 		f->head = (f->head + 1) % SIM_FIFO_SLOTS;
-		f->count--;
+		__atomic_store_n(&f->count, f->count - 1, __ATOMIC_RELEASE);
 	}
 	pthread_mutex_unlock(&f->lock);
 }

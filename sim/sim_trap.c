@@ -1,6 +1,7 @@
 /*
  * BAR0 as trap operations: every access of the register file calls the
- * model under the device lock. Registers are 32 bits wide (SDM 13.3); 8-byte
+ * model under the device lock (a multi-queue model's tail writes under
+ * their queue's lock only). Registers are 32 bits wide (SDM 13.3); 8-byte
  * accesses are split low dword first, 1- and 2-byte accesses act on the
  * containing dword (a narrow write is merged with the current value).
  */
@@ -15,12 +16,35 @@ static uint32_t trap_read32(struct cdk_sim_dev *dev, uint32_t off)
 {
 	uint32_t v;
 
-	pthread_mutex_lock(&dev->lock);
+	sim_lock(dev);
 	/* A disabled memory decoder makes the access a master abort. */
 	v = trap_mem_on(dev) ? dev->model->read(dev, off) : 0xffffffffu;
-	pthread_mutex_unlock(&dev->lock);
+	sim_unlock(dev);
 	SIM_STAT_ADD(dev, reg_reads, 1);
 	return v;
+}
+
+/* A multi-queue model's tail write: only its queue is locked, so that
+ * queues served on different cores do not wait for each other. */
+static int trap_doorbell(struct cdk_sim_dev *dev, uint32_t off, uint32_t val)
+{
+	uint32_t canon;
+	int is_tx, q, on;
+
+	if (!dev->model->doorbell ||
+	    (q = dev->model->doorbell(off, &canon, &is_tx)) < 0)
+		return 0;
+	pthread_rwlock_rdlock(&dev->lock);
+	on = trap_mem_on(dev);
+	if (on) {
+		sim_trace(dev, "W 0x%05x = 0x%08x", off, val);
+		sim_queue_doorbell_write(dev, canon, val, (unsigned)q, is_tx);
+	}
+	pthread_rwlock_unlock(&dev->lock);
+	SIM_STAT_ADD(dev, reg_writes, 1);
+	if (on)
+		sim_engine_doorbell(dev, (unsigned)q, is_tx);
+	return 1;
 }
 
 static void trap_write32(struct cdk_sim_dev *dev, uint32_t off, uint32_t val,
@@ -28,14 +52,17 @@ static void trap_write32(struct cdk_sim_dev *dev, uint32_t off, uint32_t val,
 {
 	int kick = 0;
 
-	pthread_mutex_lock(&dev->lock);
+	if (!merge_mask_bytes && trap_doorbell(dev, off, val))
+		return;
+
+	sim_lock(dev);
 	if (trap_mem_on(dev)) {
 		if (merge_mask_bytes)
 			val = (dev->model->peek(dev, off) & ~mask) | (val & mask);
 		sim_trace(dev, "W 0x%05x = 0x%08x", off, val);
 		kick = dev->model->write(dev, off, val);
 	}
-	pthread_mutex_unlock(&dev->lock);
+	sim_unlock(dev);
 	SIM_STAT_ADD(dev, reg_writes, 1);
 	if (kick)
 		sim_engine_kick(dev);
@@ -122,8 +149,8 @@ uint32_t cdk_sim_reg_peek(struct cdk_sim_dev *dev, uint32_t off)
 
 	if (off >= SIM_BAR0_SIZE)
 		return ~0u;
-	pthread_mutex_lock(&dev->lock);
+	sim_lock(dev);
 	v = dev->model->peek(dev, off & ~3u);
-	pthread_mutex_unlock(&dev->lock);
+	sim_unlock(dev);
 	return v;
 }

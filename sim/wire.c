@@ -8,7 +8,7 @@
 
 #include "sim_internal.h"
 
-int sim_port_receive(struct cdk_sim_dev *dev, const void *frame, size_t len)
+int sim_port_enqueue(struct cdk_sim_dev *dev, const void *frame, size_t len)
 {
 	int rc;
 
@@ -18,9 +18,17 @@ int sim_port_receive(struct cdk_sim_dev *dev, const void *frame, size_t len)
 	if (rc == -ENOBUFS) {
 		/* The packet buffer overflowed: a missed packet (MPC). */
 		__atomic_fetch_add(&dev->pending_missed, 1, __ATOMIC_RELAXED);
-		SIM_STAT_ADD(dev, rx_missed, 1);
+		SIM_STAT_FETCH_ADD(dev, rx_missed, 1);
 	}
-	sim_engine_kick(dev);
+	return rc;
+}
+
+int sim_port_receive(struct cdk_sim_dev *dev, const void *frame, size_t len)
+{
+	int rc = sim_port_enqueue(dev, frame, len);
+
+	if (rc != -EINVAL)
+		sim_engine_kick(dev);
 	return rc;
 }
 
@@ -29,8 +37,16 @@ void sim_port_transmit(struct cdk_sim_dev *dev, const uint8_t *frame,
 {
 	SIM_STAT_ADD(dev, tx_frames, 1);
 	SIM_STAT_ADD(dev, tx_bytes, len);
-	if (dev->wire)
+	if (!dev->wire || sim_stage_put(dev, frame, len))
+		return;
+	if (sim_acc_of(dev)) {
+		/* Queues transmitting at once share the wire's state. */
+		pthread_mutex_lock(&dev->wire_lock);
 		dev->wire->tx(dev, frame, len);
+		pthread_mutex_unlock(&dev->wire_lock);
+	} else {
+		dev->wire->tx(dev, frame, len);
+	}
 }
 
 int sim_port_linked(const struct cdk_sim_dev *dev)
@@ -68,14 +84,14 @@ static void lock_pair(struct cdk_sim_dev *a, struct cdk_sim_dev *b)
 		a = b;
 		b = t;
 	}
-	pthread_mutex_lock(&a->lock);
-	pthread_mutex_lock(&b->lock);
+	sim_lock(a);
+	sim_lock(b);
 }
 
 static void unlock_pair(struct cdk_sim_dev *a, struct cdk_sim_dev *b)
 {
-	pthread_mutex_unlock(&a->lock);
-	pthread_mutex_unlock(&b->lock);
+	sim_unlock(a);
+	sim_unlock(b);
 }
 
 /* ---- back-to-back ---- */
@@ -86,7 +102,13 @@ static void b2b_tx(struct cdk_sim_dev *dev, const uint8_t *frame, size_t len)
 	sim_port_receive(dev->peer, frame, len);
 }
 
-static const struct sim_wire_ops wire_b2b = {.name = "b2b", .tx = b2b_tx};
+static struct cdk_sim_dev *b2b_target(struct cdk_sim_dev *dev)
+{
+	return dev->peer;
+}
+
+static const struct sim_wire_ops wire_b2b = {
+	.name = "b2b", .tx = b2b_tx, .target = b2b_target};
 
 int cdk_sim_connect(struct cdk_sim_dev *a, struct cdk_sim_dev *b)
 {
@@ -111,14 +133,14 @@ void cdk_sim_disconnect(struct cdk_sim_dev *dev)
 {
 	struct cdk_sim_dev *peer;
 
-	pthread_mutex_lock(&dev->lock);
+	sim_lock(dev);
 	peer = dev->peer;
 	if (!peer) {
 		port_detach(dev);
-		pthread_mutex_unlock(&dev->lock);
+		sim_unlock(dev);
 		return;
 	}
-	pthread_mutex_unlock(&dev->lock);
+	sim_unlock(dev);
 	lock_pair(dev, peer);
 	if (dev->peer == peer) {
 		port_detach(dev);
@@ -134,8 +156,13 @@ static void loop_tx(struct cdk_sim_dev *dev, const uint8_t *frame, size_t len)
 	sim_port_receive(dev, frame, len);
 }
 
-static const struct sim_wire_ops wire_loopback = {.name = "loopback",
-						  .tx = loop_tx};
+static struct cdk_sim_dev *loop_target(struct cdk_sim_dev *dev)
+{
+	return dev;
+}
+
+static const struct sim_wire_ops wire_loopback = {
+	.name = "loopback", .tx = loop_tx, .target = loop_target};
 
 /* Attach a wire that has no peer, refusing if the port is wired. */
 int sim_port_plug(struct cdk_sim_dev *dev, const struct sim_wire_ops *ops,
@@ -143,12 +170,12 @@ int sim_port_plug(struct cdk_sim_dev *dev, const struct sim_wire_ops *ops,
 {
 	int rc = 0;
 
-	pthread_mutex_lock(&dev->lock);
+	sim_lock(dev);
 	if (dev->wire)
 		rc = -EBUSY;
 	else
 		sim_port_attach(dev, ops, priv);
-	pthread_mutex_unlock(&dev->lock);
+	sim_unlock(dev);
 	return rc;
 }
 

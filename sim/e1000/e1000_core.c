@@ -191,6 +191,13 @@ uint32_t e1000_icr_read(struct cdk_sim_dev *dev, int int_asserted)
 
 void e1000_set_cause(struct cdk_sim_dev *dev, uint32_t cause)
 {
+	struct sim_acc *a = sim_acc_of(dev);
+
+	if (a) { /* posted when the queue's service ends */
+		a->icr |= cause;
+		a->dirty = 1;
+		return;
+	}
 	sim_reg_set(dev, E1000_ICR, sim_reg(dev, E1000_ICR) | cause);
 	sim_irq_raise(dev);
 }

@@ -31,8 +31,9 @@ struct e1000_rx_meta {
 	size_t wire_len;    /* as it arrived (padded), without FCS */
 };
 
-/* A frame being gathered from tx descriptors until EOP. */
-struct e1000_txctx {
+/* A frame being gathered from tx descriptors until EOP (a line of its own:
+ * queues are served on different cores). */
+struct __attribute__((aligned(64))) e1000_txctx {
 	uint8_t buf[SIM_MAX_FRAME + 8];
 	size_t len;
 	int overflow;
@@ -58,7 +59,7 @@ struct e1000_common {
 	uint16_t phy[32];
 	struct e1000_uwire uwire;
 	int eerd_8257x;          /* EERD layout of 82574/82576 */
-	uint8_t rxbuf[SIM_MAX_FRAME + 8];
+	uint8_t rxbuf[SIM_MAX_FRAME + 8]; /* the waiting frame, shaped */
 	int rx_blocked;          /* RNBC counted for the waiting frame */
 	int ooo_pending;         /* hostile: slot at head reserved */
 	uint32_t ooo_queue;
@@ -89,19 +90,23 @@ uint32_t e1000_head_read(struct cdk_sim_dev *dev, const struct e1000_ring *r);
 /* Receive (e1000_rx.c). */
 uint32_t e1000_rctl_bufsize(uint32_t rctl);
 /*
- * Filter and shape an arriving frame into c->rxbuf: pad runts, refuse
- * oversize, strip a VLAN tag under CTRL.VME, append the FCS unless
- * RCTL.SECRC. Returns the length to write, 0 when the frame is dropped.
+ * Filter and shape an arriving frame into buf (SIM_MAX_FRAME + 8 bytes):
+ * pad runts, refuse oversize, strip a VLAN tag under CTRL.VME, append the
+ * FCS unless RCTL.SECRC. Returns the length to write, 0 when the frame is
+ * dropped.
  */
-size_t e1000_rx_prepare(struct cdk_sim_dev *dev, struct e1000_common *c,
+size_t e1000_rx_prepare(struct cdk_sim_dev *dev, uint8_t *buf,
 			const uint8_t *frame, size_t len, size_t max_len,
 			uint32_t ra_hi_base, unsigned nb_ra_hi,
 			struct e1000_rx_meta *m);
+/* Write the len bytes shaped in buf into ring r. *blocked says that RNBC
+ * was counted for this frame already (it waits). */
 enum sim_rx_result e1000_rx_put(struct cdk_sim_dev *dev,
-				struct e1000_common *c,
-				const struct e1000_ring *r, unsigned queue,
-				enum e1000_rxd_type type, uint32_t bufsize,
-				size_t len, const struct e1000_rx_meta *m);
+				struct e1000_common *c, const uint8_t *buf,
+				int *blocked, const struct e1000_ring *r,
+				unsigned queue, enum e1000_rxd_type type,
+				uint32_t bufsize, size_t len,
+				const struct e1000_rx_meta *m);
 
 /* Transmit (e1000_tx.c). Handle one fetched descriptor: gather, send on
  * EOP, and say whether (and with what upper half) to write it back. */

@@ -197,8 +197,8 @@ static enum sim_rx_result e1000_rx_frame(struct cdk_sim_dev *dev,
 	if (!(rctl & E1000_RCTL_EN)) /* a disabled receiver drops */
 		return SIM_RX_DONE;
 	if (!p->prep_valid) {
-		p->prep_len = e1000_rx_prepare(dev, &p->c, frame, len, 0, 0, 0,
-					       &p->prep_meta);
+		p->prep_len = e1000_rx_prepare(dev, p->c.rxbuf, frame, len, 0,
+					       0, 0, &p->prep_meta);
 		if (!p->prep_len)
 			return SIM_RX_DONE;
 		p->prep_valid = 1;
@@ -206,8 +206,8 @@ static enum sim_rx_result e1000_rx_frame(struct cdk_sim_dev *dev,
 	/* 82574 DS 10.2.5.13: EXTEN selects the extended formats. */
 	if (p->is_82574 && (sim_reg(dev, E1000_RFCTL) & E1000_RFCTL_EXTEN))
 		type = E1000_RXD_EXTENDED;
-	rc = e1000_rx_put(dev, &p->c, &r, 0, type, e1000_rctl_bufsize(rctl),
-			  p->prep_len, &p->prep_meta);
+	rc = e1000_rx_put(dev, &p->c, p->c.rxbuf, &p->c.rx_blocked, &r, 0, type,
+			  e1000_rctl_bufsize(rctl), p->prep_len, &p->prep_meta);
 	if (rc == SIM_RX_DONE)
 		p->prep_valid = 0;
 	return rc;

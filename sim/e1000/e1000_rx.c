@@ -30,19 +30,19 @@ static int rx_is_vlan(struct cdk_sim_dev *dev, const uint8_t *f)
 }
 
 /* Runts are padded and counted (RUC), as QEMU 7.2 does. */
-static const uint8_t *rx_pad(struct cdk_sim_dev *dev, struct e1000_common *c,
+static const uint8_t *rx_pad(struct cdk_sim_dev *dev, uint8_t *buf,
 			     const uint8_t *frame, size_t *len)
 {
 	if (*len >= SIM_MIN_FRAME)
 		return frame;
-	memcpy(c->rxbuf, frame, *len);
-	memset(c->rxbuf + *len, 0, SIM_MIN_FRAME - *len);
+	memcpy(buf, frame, *len);
+	memset(buf + *len, 0, SIM_MIN_FRAME - *len);
 	*len = SIM_MIN_FRAME;
 	sim_reg_inc(dev, E1000_RUC, 1);
-	return c->rxbuf;
+	return buf;
 }
 
-size_t e1000_rx_prepare(struct cdk_sim_dev *dev, struct e1000_common *c,
+size_t e1000_rx_prepare(struct cdk_sim_dev *dev, uint8_t *buf,
 			const uint8_t *frame, size_t len, size_t max_len,
 			uint32_t ra_hi_base, unsigned nb_ra_hi,
 			struct e1000_rx_meta *m)
@@ -50,7 +50,7 @@ size_t e1000_rx_prepare(struct cdk_sim_dev *dev, struct e1000_common *c,
 	uint32_t rctl = sim_reg(dev, E1000_RCTL);
 
 	memset(m, 0, sizeof(*m));
-	frame = rx_pad(dev, c, frame, &len);
+	frame = rx_pad(dev, buf, frame, &len);
 	/* SDM 13.4.22 LPE: without it, frames over 1518 bytes (1522 when
 	 * tagged, FCS included) are refused and counted in ROC. */
 	if (!max_len)
@@ -67,21 +67,21 @@ size_t e1000_rx_prepare(struct cdk_sim_dev *dev, struct e1000_common *c,
 		SIM_STAT_ADD(dev, rx_filtered, 1);
 		return 0;
 	}
-	if (frame != c->rxbuf)
-		memcpy(c->rxbuf, frame, len);
+	if (frame != buf)
+		memcpy(buf, frame, len);
 	m->wire_len = len;
 	/* SDM 3.2.3 / 13.4.1 VME: the tag moves into the descriptor. */
 	if ((sim_reg(dev, E1000_CTRL) & E1000_CTRL_VME) && rx_is_vlan(dev, frame)) {
-		m->vlan = (uint16_t)(c->rxbuf[14] << 8 | c->rxbuf[15]);
+		m->vlan = (uint16_t)(buf[14] << 8 | buf[15]);
 		m->vp = 1;
-		memmove(c->rxbuf + 12, c->rxbuf + 16, len - 16);
+		memmove(buf + 12, buf + 16, len - 16);
 		len -= 4;
 	}
 	/* SDM 13.4.22 SECRC: without it the FCS lands in host memory. */
 	if (!(rctl & E1000_RCTL_SECRC)) {
-		uint32_t fcs = sim_crc32(c->rxbuf, len);
+		uint32_t fcs = sim_crc32(buf, len);
 
-		e1000_put_le32(c->rxbuf + len, fcs);
+		e1000_put_le32(buf + len, fcs);
 		len += SIM_FCS_LEN;
 	}
 	return len;
@@ -124,9 +124,9 @@ static void rx_writeback(struct cdk_sim_dev *dev, uint8_t d[16],
 	e1000_put_le32(d + 12, seg_len | (uint32_t)(eop ? m->vlan : 0) << 16);
 }
 
-/* Fill descriptor idx with [off, off+seg) of c->rxbuf; 0 or -1 if the
+/* Fill descriptor idx with [off, off+seg) of buf; 0 or -1 if the
  * descriptor itself could not be fetched or written. */
-static int rx_fill(struct cdk_sim_dev *dev, struct e1000_common *c,
+static int rx_fill(struct cdk_sim_dev *dev, const uint8_t *buf,
 		   uint64_t base, unsigned idx, unsigned queue,
 		   enum e1000_rxd_type type, uint32_t bufsize, size_t off,
 		   size_t seg, int eop, const struct e1000_rx_meta *m)
@@ -140,7 +140,7 @@ static int rx_fill(struct cdk_sim_dev *dev, struct e1000_common *c,
 		return -1;
 	sim_trace(dev, "RX q%u fetch idx=%u buf=0x%llx", queue, idx,
 		  (unsigned long long)e1000_le64(d));
-	err = sim_dma_write(dev, e1000_le64(d), c->rxbuf + off, seg) != 0;
+	err = sim_dma_write(dev, e1000_le64(d), buf + off, seg) != 0;
 	rx_writeback(dev, d, type, (uint32_t)seg, eop, err, bufsize, m);
 	return sim_dma_write_desc(dev, iova, d) ? -1 : 0;
 }
@@ -157,13 +157,13 @@ static void rx_ghost_dd(struct cdk_sim_dev *dev, uint64_t base, unsigned tail,
 		SIM_STAT_ADD(dev, hostile_events, 1);
 }
 
-static void rx_done(struct cdk_sim_dev *dev, struct e1000_common *c,
+static void rx_done(struct cdk_sim_dev *dev, const uint8_t *buf,
 		    const struct e1000_rx_meta *m, unsigned left, unsigned n)
 {
 	unsigned rdmts = (sim_reg(dev, E1000_RCTL) >> 8) & 3;
 	uint32_t cause = E1000_ICR_RXT0;
 
-	sim_stats_rx(dev, c->rxbuf, m->wire_len + SIM_FCS_LEN);
+	sim_stats_rx(dev, buf, m->wire_len + SIM_FCS_LEN);
 	SIM_STAT_ADD(dev, rx_frames, 1);
 	SIM_STAT_ADD(dev, rx_bytes, m->wire_len);
 	/* SDM 13.4.22 RDMTS: few free descriptors left (1/2, 1/4, 1/8). */
@@ -217,8 +217,8 @@ static int rx_ring_ok(struct cdk_sim_dev *dev, struct e1000_common *c,
 {
 	if (n && head < n && tail < n)
 		return 1;
-	if (n && !c->ring_warned) {
-		c->ring_warned = 1;
+	/* Queues served at once may both find theirs bad. */
+	if (n && !__atomic_exchange_n(&c->ring_warned, 1, __ATOMIC_RELAXED)) {
 		cdk_log(CDK_LOG_WARNING, CDK_LOGTYPE_SIM,
 			"%s: rx ring head %u / tail %u outside %u descriptors",
 			dev->name, head, tail, n);
@@ -227,10 +227,11 @@ static int rx_ring_ok(struct cdk_sim_dev *dev, struct e1000_common *c,
 }
 
 enum sim_rx_result e1000_rx_put(struct cdk_sim_dev *dev,
-				struct e1000_common *c,
-				const struct e1000_ring *r, unsigned queue,
-				enum e1000_rxd_type type, uint32_t bufsize,
-				size_t len, const struct e1000_rx_meta *m)
+				struct e1000_common *c, const uint8_t *buf,
+				int *blocked, const struct e1000_ring *r,
+				unsigned queue, enum e1000_rxd_type type,
+				uint32_t bufsize, size_t len,
+				const struct e1000_rx_meta *m)
 {
 	unsigned n = sim_reg(dev, r->len) / 16;
 	unsigned head = sim_reg(dev, r->head), tail = sim_reg(dev, r->tail);
@@ -246,12 +247,12 @@ enum sim_rx_result e1000_rx_put(struct cdk_sim_dev *dev,
 	}
 	avail = rx_avail(c, queue, head, tail, n, need);
 	if (avail < need) {
-		if (!c->rx_blocked) /* SDM 13.7: no buffers, once per frame */
+		if (!*blocked) /* SDM 13.7: no buffers, once per frame */
 			sim_reg_inc(dev, E1000_RNBC, 1);
-		c->rx_blocked = 1;
+		*blocked = 1;
 		return SIM_RX_BLOCKED;
 	}
-	c->rx_blocked = 0;
+	*blocked = 0;
 	idx = head;
 	advance = need;
 	if (sim_hostile(dev, CDK_SIM_HOSTILE_OUT_OF_ORDER) ||
@@ -260,7 +261,7 @@ enum sim_rx_result e1000_rx_put(struct cdk_sim_dev *dev,
 	for (unsigned i = 0; i < need; i++) {
 		size_t off = (size_t)i * bufsize;
 
-		if (rx_fill(dev, c, base, (idx + i) % n, queue, type, bufsize,
+		if (rx_fill(dev, buf, base, (idx + i) % n, queue, type, bufsize,
 			    off, CDK_MIN((size_t)bufsize, len - off),
 			    i == need - 1, m))
 			break; /* the frame is lost; descriptors are consumed */
@@ -268,6 +269,6 @@ enum sim_rx_result e1000_rx_put(struct cdk_sim_dev *dev,
 	sim_reg_set(dev, r->head, (head + advance) % n);
 	if (sim_hostile(dev, CDK_SIM_HOSTILE_GHOST_DD))
 		rx_ghost_dd(dev, base, tail, type);
-	rx_done(dev, c, m, avail - need, n);
+	rx_done(dev, buf, m, avail - need, n);
 	return SIM_RX_DONE;
 }

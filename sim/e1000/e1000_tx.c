@@ -111,7 +111,9 @@ int e1000_tx_ring(struct cdk_sim_dev *dev, const struct e1000_ring *r,
 
 	if (!tx_ring_ok(n, head, tail))
 		return 0;
-	while (head != tail && work < SIM_ROUND_BUDGET) {
+	/* A frame for another model waits in a bounded stage until this
+	 * pass ends (sim_queue.c). */
+	while (head != tail && work < SIM_ROUND_BUDGET && sim_stage_room(dev)) {
 		uint64_t iova = base + 16ull * head;
 
 		SIM_STAT_ADD(dev, desc_fetches, 1);

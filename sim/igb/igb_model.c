@@ -201,6 +201,25 @@ static int igb_write(struct cdk_sim_dev *dev, uint32_t off, uint32_t val)
 	return 0;
 }
 
+/* A tail register, through its alias or at home (82576 DS 8.10.5,
+ * 8.12.5): the doorbell of one queue. */
+static int igb_doorbell(uint32_t off, uint32_t *canon, int *is_tx)
+{
+	off = igb_canon(off);
+	if ((off & 0x3f) != 0x18)
+		return -1;
+	*canon = off;
+	if (off >= IGB_RXQ_BASE && off < IGB_RXQ_BASE + IGB_QUEUES * IGB_QSTRIDE) {
+		*is_tx = 0;
+		return (int)((off - IGB_RXQ_BASE) / IGB_QSTRIDE);
+	}
+	if (off >= IGB_TXQ_BASE && off < IGB_TXQ_BASE + IGB_QUEUES * IGB_QSTRIDE) {
+		*is_tx = 1;
+		return (int)((off - IGB_TXQ_BASE) / IGB_QSTRIDE);
+	}
+	return -1;
+}
+
 const struct sim_model_ops sim_igb_82576_ops = {
 	.device_id = IGB_DEV_ID_82576,
 	.nb_queues = IGB_QUEUES,
@@ -213,4 +232,7 @@ const struct sim_model_ops sim_igb_82576_ops = {
 	.rx_frame = igb_rx_frame,
 	.link_change = e1000_link_change,
 	.rx_missed = e1000_rx_missed,
+	.doorbell = igb_doorbell,
+	.tx_queue = igb_tx_queue,
+	.rx_fast = igb_rx_fast,
 };

@@ -8,7 +8,9 @@
 struct igb_priv {
 	struct e1000_common c; /* first: the shared code casts dev->priv */
 	struct e1000_txctx tx[IGB_QUEUES];
-	int prep_valid;        /* the waiting frame is shaped in c.rxbuf */
+	/* The frame at the head of the packet buffer, shaped in c.rxbuf
+	 * (rx_dispatch). */
+	int prep_valid;
 	size_t prep_len;
 	unsigned prep_queue;
 	struct e1000_rx_meta prep_meta;
@@ -19,14 +21,17 @@ struct igb_priv {
 struct e1000_ring igb_rx_ring(unsigned q);
 struct e1000_ring igb_tx_ring(unsigned q);
 
-/* RSS (igb_rss.c): the queue for the frame in c->rxbuf, filling the hash,
+/* RSS (igb_rss.c): the queue for the shaped frame, filling the hash,
  * RSS type and packet type of the write-back. */
 unsigned igb_rss_queue(struct cdk_sim_dev *dev, const uint8_t *frame,
 		       size_t len, struct e1000_rx_meta *m);
 
 /* Data path (igb_rxtx.c). */
 int igb_tx_poll(struct cdk_sim_dev *dev);
+int igb_tx_queue(struct cdk_sim_dev *dev, unsigned q);
 enum sim_rx_result igb_rx_frame(struct cdk_sim_dev *dev, const uint8_t *frame,
 				size_t len);
+int igb_rx_fast(struct cdk_sim_dev *dev, const uint8_t *frame, size_t len,
+		int *held);
 
 #endif
