@@ -230,7 +230,8 @@ static inline void cdk_mempool_cache_flush(struct cdk_mempool_cache *cache,
  * memory). From 32 on, libc's memcpy, which uses the widest vectors the CPU
  * has, repays its call; for smaller bursts the call costs more than the
  * copy, so pointers move inline, two per 16-byte load and store (gcc does
- * not vectorise a loop with a run-time count at -O2).
+ * not vectorise a loop with a run-time count at -O2). The odd one goes
+ * first, so that a single object costs one plain load and store.
  */
 #define CDK_MEMPOOL_COPY_CALL_MIN 32
 
@@ -238,20 +239,22 @@ static __cdk_always_inline void
 cdk_mempool_copy_objs_(void **__restrict dst, void *const *__restrict src,
 		       unsigned n)
 {
-	unsigned i = 0;
-
 	if (n >= CDK_MEMPOOL_COPY_CALL_MIN) {
 		memcpy(dst, src, n * sizeof(void *));
 		return;
 	}
-	for (; n - i >= 4; i += 4)
-		memcpy(&dst[i], &src[i], 4 * sizeof(void *));
-	if (n & 2) {
-		memcpy(&dst[i], &src[i], 2 * sizeof(void *));
-		i += 2;
+	if (n & 1) {
+		*dst++ = *src++;
+		n--;
 	}
-	if (n & 1)
-		dst[i] = src[i];
+	if (n & 2) {
+		memcpy(dst, src, 2 * sizeof(void *));
+		dst += 2;
+		src += 2;
+		n -= 2;
+	}
+	for (; n != 0; n -= 4, dst += 4, src += 4)
+		memcpy(dst, src, 4 * sizeof(void *));
 }
 
 /* Put with a cache (not NULL). */
