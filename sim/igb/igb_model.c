@@ -64,6 +64,7 @@ static void igb_reset(struct cdk_sim_dev *dev)
 		memset(&p->tx[q], 0, sizeof(p->tx[q]));
 	}
 	p->prep_valid = 0;
+	igb_rss_key_sync(dev);
 	sim_fifo_flush(&dev->fifo);
 }
 
@@ -198,6 +199,8 @@ static int igb_write(struct cdk_sim_dev *dev, uint32_t off, uint32_t val)
 	if ((off >= IGB_RETA(0) && off < IGB_RSSRK(IGB_RSS_KEY_LEN / 4)) ||
 	    off == E1000_RXCSUM)
 		p->prep_valid = 0;
+	if (off >= IGB_RSSRK(0) && off < IGB_RSSRK(IGB_RSS_KEY_LEN / 4))
+		igb_rss_key_sync(dev);
 	return 0;
 }
 

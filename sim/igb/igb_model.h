@@ -15,7 +15,14 @@ struct igb_priv {
 	unsigned prep_queue;
 	struct e1000_rx_meta prep_meta;
 	int desctype_warned;
+	/* RSSRK as the hash reads it, byte 0 first (82576 DS 8.10.15): kept
+	 * in step by register writes and reset, so that a frame's hash does
+	 * not gather it from ten registers. */
+	uint8_t rss_key[IGB_RSS_KEY_LEN];
 };
+
+/* Refresh rss_key from RSSRK (after a write or a reset). */
+void igb_rss_key_sync(struct cdk_sim_dev *dev);
 
 /* Queue registers of queue q at their 82576 home. */
 struct e1000_ring igb_rx_ring(unsigned q);

@@ -27,11 +27,13 @@ static size_t rss_ipv4_off(struct cdk_sim_dev *dev, const uint8_t *f,
 	return off;
 }
 
-static void rss_key(struct cdk_sim_dev *dev, uint8_t key[IGB_RSS_KEY_LEN])
+void igb_rss_key_sync(struct cdk_sim_dev *dev)
 {
+	struct igb_priv *p = dev->priv;
+
 	/* 82576 DS 8.10.15: RSSRK(0) bits 7:0 hold key byte 0. */
 	for (unsigned i = 0; i < IGB_RSS_KEY_LEN; i++)
-		key[i] = (uint8_t)(sim_reg(dev, IGB_RSSRK(i / 4)) >> (8 * (i % 4)));
+		p->rss_key[i] = (uint8_t)(sim_reg(dev, IGB_RSSRK(i / 4)) >> (8 * (i % 4)));
 }
 
 /* The hash input for f and its RSS type; 0 bytes when nothing applies. */
@@ -77,7 +79,8 @@ unsigned igb_rss_queue(struct cdk_sim_dev *dev, const uint8_t *f, size_t len,
 		       struct e1000_rx_meta *m)
 {
 	uint32_t mrqe = sim_reg(dev, IGB_MRQC) & IGB_MRQC_MRQE_MASK;
-	uint8_t key[IGB_RSS_KEY_LEN], in[12];
+	const struct igb_priv *p = dev->priv;
+	uint8_t in[12];
 	uint32_t hash, reta;
 	size_t n = rss_input(dev, f, len, in, m);
 
@@ -87,8 +90,7 @@ unsigned igb_rss_queue(struct cdk_sim_dev *dev, const uint8_t *f, size_t len,
 	}
 	if (!n)
 		return 0;
-	rss_key(dev, key);
-	hash = cdk_sim_toeplitz(key, in, n);
+	hash = cdk_sim_toeplitz(p->rss_key, in, n);
 	/* 82576 DS 8.10.14: dword 1 carries the hash only with PCSD. */
 	if (sim_reg(dev, E1000_RXCSUM) & IGB_RXCSUM_PCSD)
 		m->rss_hash = hash;

@@ -1,12 +1,13 @@
 /*
  * RSS scaling: io forwarding between two modelled 82576 NICs cabled back to
- * back, with one queue per port served by one lcore, then two queues per
- * port served by two lcores (queue i of both ports on lcore i). Frames of
- * many UDP flows are injected first; RSS spreads them over the queues.
- * Prints packets per second for 1 and 2 lcores and the ratio, and the same
- * per second of CPU time the lcores were given: on a busy machine an lcore
- * thread may get only part of its core, which the wall-clock ratio cannot
- * tell from contention inside the model.
+ * back, two queues per port with RSS, served by one lcore (both queues) and
+ * then by two lcores (queue i of both ports on lcore i): the same device
+ * work, one core against two. For reference also one queue per port (no
+ * RSS) on one lcore. Frames of many UDP flows are injected first; RSS
+ * spreads them over the queues. Prints packets per second and the ratio,
+ * and the same per second of CPU time the lcores were given: on a busy
+ * machine an lcore thread may get only part of its core, which the
+ * wall-clock ratio cannot tell from contention inside the model.
  *   bench_rss_scale [EAL args: -l 0-1 ...] [-- --seconds S --rounds R]
  */
 #include <stdio.h>
@@ -37,22 +38,15 @@ static double thread_cpu(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+static uint64_t fwd_queues(uint16_t q0, uint16_t q1);
+
 static int fwd_loop(void *arg)
 {
 	struct fwd *f = arg;
-	struct cdk_mbuf *pkts[BURST];
 	double c0 = thread_cpu();
 
-	while (!stop_flag) {
-		for (uint16_t p = 0; p < 2; p++) {
-			uint16_t n = cdk_eth_rx_burst(p, f->queue, pkts, BURST);
-			uint16_t s = cdk_eth_tx_burst((uint16_t)(p ^ 1), f->queue, pkts, n);
-
-			if (s < n)
-				cdk_pktmbuf_free_bulk(pkts + s, n - s);
-			f->pkts += s;
-		}
-	}
+	while (!stop_flag)
+		f->pkts += fwd_queues(f->queue, (uint16_t)(f->queue + 1));
 	f->cpu = thread_cpu() - c0;
 	return 0;
 }
@@ -109,9 +103,29 @@ static int inject(uint16_t port, struct cdk_mempool *mp)
 	return 0;
 }
 
-/* Packets per second with nq queues per port and nq lcores; *per_cpu: per
- * second of CPU time, times nq (what nq lcores with whole cores would do). */
-static double run(uint16_t nq, double seconds, struct cdk_mempool *mp,
+/* One burst of each queue in [q0, q1) of both ports; packets forwarded. */
+static uint64_t fwd_queues(uint16_t q0, uint16_t q1)
+{
+	struct cdk_mbuf *pkts[BURST];
+	uint64_t fwd = 0;
+
+	for (uint16_t q = q0; q < q1; q++) {
+		for (uint16_t p = 0; p < 2; p++) {
+			uint16_t n = cdk_eth_rx_burst(p, q, pkts, BURST);
+			uint16_t s = cdk_eth_tx_burst((uint16_t)(p ^ 1), q, pkts, n);
+
+			if (s < n)
+				cdk_pktmbuf_free_bulk(pkts + s, n - s);
+			fwd += s;
+		}
+	}
+	return fwd;
+}
+
+/* Packets per second with nq queues per port on nl lcores (1, or one per
+ * queue); *per_cpu: per second of CPU time, times nl (what nl lcores with
+ * whole cores would do). */
+static double run(uint16_t nq, uint16_t nl, double seconds, struct cdk_mempool *mp,
 		  double *per_cpu)
 {
 	struct fwd f[2] = { { 0, 0, 0 }, { 1, 0, 0 } };
@@ -125,20 +139,11 @@ static double run(uint16_t nq, double seconds, struct cdk_mempool *mp,
 	stop_flag = 0;
 	c0 = thread_cpu();
 	t0 = cdk_rdtsc();
-	if (nq > 1)
+	if (nl > 1)
 		cdk_eal_remote_launch(fwd_loop, &f[1], worker);
-	/* the main lcore forwards queue 0 and keeps time */
+	/* the main lcore forwards queue 0 (or all of them alone) and keeps time */
 	while (!stop_flag) {
-		struct cdk_mbuf *pkts[BURST];
-
-		for (uint16_t p = 0; p < 2; p++) {
-			uint16_t n = cdk_eth_rx_burst(p, 0, pkts, BURST);
-			uint16_t s = cdk_eth_tx_burst((uint16_t)(p ^ 1), 0, pkts, n);
-
-			if (s < n)
-				cdk_pktmbuf_free_bulk(pkts + s, n - s);
-			f[0].pkts += s;
-		}
+		f[0].pkts += fwd_queues(0, nl > 1 ? 1 : nq);
 		if (cdk_rdtsc() - t0 > (uint64_t)(seconds * (double)hz))
 			stop_flag = 1;
 	}
@@ -146,7 +151,7 @@ static double run(uint16_t nq, double seconds, struct cdk_mempool *mp,
 	cdk_eal_mp_wait_lcore();
 	for (uint16_t p = 0; p < 2; p++)
 		cdk_eth_dev_stop(p);
-	*per_cpu = (double)(f[0].pkts + f[1].pkts) / (f[0].cpu + f[1].cpu) * nq;
+	*per_cpu = (double)(f[0].pkts + f[1].pkts) / (f[0].cpu + f[1].cpu) * nl;
 	return (double)(f[0].pkts + f[1].pkts) / seconds;
 }
 
@@ -159,7 +164,7 @@ static int cmp(const void *a, const void *b)
 
 int main(int argc, char **argv)
 {
-	double seconds = 1, one[9], two[9], one_c[9], two_c[9];
+	double seconds = 1, base[9], one[9], two[9], base_c[9], one_c[9], two_c[9];
 	unsigned rounds = 3;
 	struct cdk_mempool *mp;
 	int n = cdk_eal_init(argc, argv);
@@ -188,15 +193,23 @@ int main(int argc, char **argv)
 	if (mp == NULL)
 		return 1;
 	for (unsigned r = 0; r < rounds; r++) {
-		one[r] = run(1, seconds, mp, &one_c[r]);
-		two[r] = run(2, seconds, mp, &two_c[r]);
-		printf("# round %u: 1 lcore %.0f pps, 2 lcores %.0f pps; per CPU second "
-		       "%.0f, %.0f\n", r, one[r], two[r], one_c[r], two_c[r]);
+		base[r] = run(1, 1, seconds, mp, &base_c[r]);
+		one[r] = run(2, 1, seconds, mp, &one_c[r]);
+		two[r] = run(2, 2, seconds, mp, &two_c[r]);
+		if (base[r] < 0 || one[r] < 0 || two[r] < 0) {
+			fprintf(stderr, "bench_rss_scale: port setup failed\n");
+			return 1;
+		}
+		printf("# round %u: 1 queue 1 lcore %.0f pps; 2 queues: 1 lcore %.0f pps, "
+		       "2 lcores %.0f pps; per CPU second %.0f, %.0f, %.0f\n", r, base[r],
+		       one[r], two[r], base_c[r], one_c[r], two_c[r]);
 	}
+	qsort(base, rounds, sizeof(double), cmp);
 	qsort(one, rounds, sizeof(double), cmp);
 	qsort(two, rounds, sizeof(double), cmp);
 	qsort(one_c, rounds, sizeof(double), cmp);
 	qsort(two_c, rounds, sizeof(double), cmp);
+	printf("rss_scale_igb_1queue_1lcore %.0f pps\n", base[rounds / 2]);
 	printf("rss_scale_igb_1lcore %.0f pps\n", one[rounds / 2]);
 	printf("rss_scale_igb_2lcores %.0f pps\n", two[rounds / 2]);
 	printf("rss_scale_igb_ratio %.2f x\n", two[rounds / 2] / one[rounds / 2]);
