@@ -231,7 +231,8 @@ static inline void cdk_mempool_cache_flush(struct cdk_mempool_cache *cache,
  * has, repays its call; for smaller bursts the call costs more than the
  * copy, so pointers move inline, two per 16-byte load and store (gcc does
  * not vectorise a loop with a run-time count at -O2). The odd one goes
- * first, so that a single object costs one plain load and store.
+ * first and a single object returns right after it: one plain load and
+ * store, with none of the tests for the larger bursts.
  */
 #define CDK_MEMPOOL_COPY_CALL_MIN 32
 
@@ -244,7 +245,11 @@ cdk_mempool_copy_objs_(void **__restrict dst, void *const *__restrict src,
 		return;
 	}
 	if (n & 1) {
-		*dst++ = *src++;
+		*dst = *src;
+		if (n == 1)
+			return;
+		dst++;
+		src++;
 		n--;
 	}
 	if (n & 2) {
