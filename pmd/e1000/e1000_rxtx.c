@@ -260,66 +260,47 @@ uint16_t e1000_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 	struct e1000_tx_queue *q = txq;
 	const cdk_cap_t ring = q->ring;
 	cdk_cap_t pool = q->pools[q->last_pool];
-	struct gbe_tx_entry *const sw_ring = q->sw_ring;
 	const uint16_t nb_desc = q->nb_desc, rs_thresh = q->rs_thresh;
 	uint64_t iova[E1000_TX_MAX_SEGS];
-	uint16_t tail = q->tx_tail, nb_used = q->nb_used, nb_free, nb_tx;
-	uint64_t bytes = 0;
-	struct gbe_tx_free fr;
-	struct cdk_dma_win win;
+	uint16_t nb_used = q->nb_used, nb_free, nb_tx;
+	struct gbe_tx_run r;
 
 	if (cdk_unlikely(q->n_pools == 0 ||
 			 !cdk_eth_burst_caps_ok(&ring, DESC_RW, E1000_DESC_SIZE, &pool) ||
-			 !cdk_eth_ring_span_ok(&ring, nb_desc, E1000_DESC_SIZE, tail)))
+			 !cdk_eth_ring_span_ok(&ring, nb_desc, E1000_DESC_SIZE, q->tx_tail)))
 		return 0;
 	if (q->nb_free < q->free_thresh)
 		tx_clean(q);
 	nb_free = q->nb_free;
-	win = cdk_dma_win_sized(&pool, CDK_DMA_WIN_TX_SPAN);
-	fr.mp = NULL;
-	fr.n = 0;
+	r.ring = cdk_eth_desc_at(&ring, 0, E1000_DESC_SIZE);
+	r.sw_ring = q->sw_ring;
+	r.nb_desc = nb_desc;
+	r.rs_thresh = rs_thresh;
+	r.tail = q->tx_tail;
+	r.bytes = 0;
+	r.win = cdk_dma_win_sized(&pool, CDK_DMA_WIN_TX_SPAN);
+	r.fr.mp = NULL;
+	r.fr.n = 0;
 	for (nb_tx = 0; nb_tx < n; nb_tx++) {
-		struct cdk_mbuf *m = pkts[nb_tx], *seg = m;
-		uint16_t nseg = m->nb_segs, last, i;
+		struct cdk_mbuf *m, *seg;
+		uint16_t nseg, last, i, tail;
 		uint32_t rs;
 
-		if (cdk_likely(nseg == 1)) {
-			/* One buffer: one descriptor, its own packet's end. */
-			struct gbe_tx_entry *e = &sw_ring[tail];
-			void *d = cdk_eth_desc_at(&ring, tail, E1000_DESC_SIZE);
-			const uint16_t len = m->data_len;
-			uint64_t a;
-
-			if (cdk_unlikely(nb_free == 0)) {
-				q->nb_free = nb_free;
-				if (tx_clean(q) < 0 || (nb_free = q->nb_free) == 0)
-					break; /* ring full: the rest stays the caller's */
-			}
-			if (cdk_unlikely(len == 0 ||
-					 cdk_eth_tx_win_iova(q->pools, q->n_pools, &q->last_pool,
-							     &pool, &win, cdk_pktmbuf_mtod(m, void *),
-							     len, &a) < 0)) {
-				tx_refuse(q, m);
-				break;
-			}
-			rs = 0;
-			if (++nb_used >= rs_thresh) {
-				rs = E1000_TXD_CMD_RS;
-				nb_used = 0;
-			}
-			if (e->mbuf != NULL)
-				gbe_tx_free_seg(&fr, e->mbuf);
-			*(volatile uint64_t *)d = a;
-			*(volatile uint64_t *)gbe_desc_hi(d) =
-				len | (uint64_t)(E1000_TXD_CMD_IFCS | E1000_TXD_CMD_EOP | rs)
-					      << E1000_TXD_CMD_SHIFT;
-			e->mbuf = m;
-			e->last_id = tail;
-			tail = (uint16_t)(tail + 1 == nb_desc ? 0 : tail + 1);
-			nb_free--;
-			bytes += len;
-			continue;
-		}
+		/* One-segment packets first, as many as fit. */
+		r.rs_left = (uint16_t)(rs_thresh - nb_used);
+		i = (uint16_t)gbe_tx_run(&r, pkts + nb_tx, n - nb_tx < nb_free ? n - nb_tx : nb_free,
+					 (uint64_t)(E1000_TXD_CMD_IFCS | E1000_TXD_CMD_EOP)
+						 << E1000_TXD_CMD_SHIFT,
+					 (uint64_t)E1000_TXD_CMD_RS << E1000_TXD_CMD_SHIFT, 0, 0);
+		nb_used = (uint16_t)(rs_thresh - r.rs_left);
+		nb_tx = (uint16_t)(nb_tx + i);
+		nb_free = (uint16_t)(nb_free - i);
+		if (nb_tx == n)
+			break;
+		/* The packet that ended the run: a chain, a buffer the window
+		 * could not place, or no room left. */
+		m = seg = pkts[nb_tx];
+		nseg = m->nb_segs;
 		if (cdk_unlikely(nseg > nb_free)) {
 			q->nb_free = nb_free;
 			if (tx_clean(q) < 0 || nseg > (nb_free = q->nb_free))
@@ -331,7 +312,7 @@ uint16_t e1000_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 			void *p = cdk_pktmbuf_mtod(seg, void *);
 
 			if (seg->data_len == 0 || cdk_eth_tx_win_iova(q->pools, q->n_pools, &q->last_pool, &pool,
-								 &win, p, seg->data_len, &iova[i]) < 0)
+								 &r.win, p, seg->data_len, &iova[i]) < 0)
 				break;
 			seg = seg->next;
 		}
@@ -345,17 +326,18 @@ uint16_t e1000_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 			rs = E1000_TXD_CMD_RS;
 			nb_used = 0;
 		}
+		tail = r.tail;
 		last = (uint16_t)(tail + nseg - 1);
 		if (last >= nb_desc)
 			last = (uint16_t)(last - nb_desc);
 		for (i = 0, seg = m; i < nseg; i++, seg = seg->next) {
-			struct gbe_tx_entry *e = &sw_ring[tail];
+			struct gbe_tx_entry *e = &r.sw_ring[tail];
 			uint32_t cmd = E1000_TXD_CMD_IFCS |
 				       (i == nseg - 1 ? E1000_TXD_CMD_EOP | rs : 0);
 			void *d = cdk_eth_desc_at(&ring, tail, E1000_DESC_SIZE);
 
 			if (e->mbuf != NULL)
-				gbe_tx_free_seg(&fr, e->mbuf);
+				gbe_tx_free_seg(&r.fr, e->mbuf);
 			*(volatile uint64_t *)d = iova[i];
 			*(volatile uint64_t *)gbe_desc_hi(d) =
 				seg->data_len | (uint64_t)cmd << E1000_TXD_CMD_SHIFT;
@@ -363,20 +345,21 @@ uint16_t e1000_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 			e->last_id = last;
 			tail = (uint16_t)(tail + 1 == nb_desc ? 0 : tail + 1);
 		}
+		r.tail = tail;
 		nb_free = (uint16_t)(nb_free - nseg);
-		bytes += m->pkt_len;
+		r.bytes += m->pkt_len;
 	}
-	gbe_tx_free_flush(&fr);
+	gbe_tx_free_flush(&r.fr);
 	q->nb_free = nb_free;
 	q->nb_used = nb_used;
-	if (tail != q->tx_tail) {
+	if (r.tail != q->tx_tail) {
 		/* Descriptors before the tail that announces them. */
 		__atomic_thread_fence(__ATOMIC_RELEASE);
-		cdk_cap_write32(&q->doorbell, 0, tail);
-		q->tx_tail = tail;
+		cdk_cap_write32(&q->doorbell, 0, r.tail);
+		q->tx_tail = r.tail;
 	}
 	q->pkts += nb_tx;
-	q->bytes += bytes;
+	q->bytes += r.bytes;
 	return nb_tx;
 }
 

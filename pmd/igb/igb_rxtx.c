@@ -334,71 +334,50 @@ uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 	struct igb_tx_queue *q = txq;
 	const cdk_cap_t ring = q->ring;
 	cdk_cap_t pool = q->pools[q->last_pool];
-	struct gbe_tx_entry *const sw_ring = q->sw_ring;
 	const uint16_t nb_desc = q->nb_desc, rs_thresh = q->rs_thresh;
 	uint64_t iova[TX_MAX_SEGS];
-	uint16_t tail = q->tx_tail, nb_used = q->nb_used, nb_free, nb_tx;
-	uint64_t bytes = 0;
-	struct gbe_tx_free fr;
-	struct cdk_dma_win win;
+	uint16_t nb_used = q->nb_used, nb_free, nb_tx;
+	struct gbe_tx_run r;
 
 	/* No pool granted: every packet is refused below, and counted. */
 	if (cdk_unlikely(!cdk_eth_burst_caps_ok(&ring, DESC_RW, IGB_DESC_SIZE,
 						q->n_pools ? &pool : NULL) ||
-			 !cdk_eth_ring_span_ok(&ring, nb_desc, IGB_DESC_SIZE, tail)))
+			 !cdk_eth_ring_span_ok(&ring, nb_desc, IGB_DESC_SIZE, q->tx_tail)))
 		return 0;
 	if (q->nb_free < q->free_thresh)
 		tx_clean(q);
 	nb_free = q->nb_free;
-	win = cdk_dma_win_sized(&pool, CDK_DMA_WIN_TX_SPAN);
-	fr.mp = NULL;
-	fr.n = 0;
+	r.ring = cdk_eth_desc_at(&ring, 0, IGB_DESC_SIZE);
+	r.sw_ring = q->sw_ring;
+	r.nb_desc = nb_desc;
+	r.rs_thresh = rs_thresh;
+	r.tail = q->tx_tail;
+	r.bytes = 0;
+	r.win = cdk_dma_win_sized(&pool, CDK_DMA_WIN_TX_SPAN);
+	r.fr.mp = NULL;
+	r.fr.n = 0;
 	for (nb_tx = 0; nb_tx < n; nb_tx++) {
-		struct cdk_mbuf *m = pkts[nb_tx], *seg = m;
+		struct cdk_mbuf *m, *seg;
 		uint32_t lens = 0, tucmd = 0, olinfo, rs;
 		int ctx;
-		uint16_t nseg = m->nb_segs, need, last, i;
+		uint16_t nseg, need, last, i, tail;
 
-		if (cdk_likely(nseg == 1 && !(m->ol_flags & TX_CKSUM_FLAGS))) {
-			/* One buffer, no offload: one descriptor, its own
-			 * packet's end; the packet is what the buffer holds
-			 * (PAYLEN = DTALEN = data_len). */
-			struct gbe_tx_entry *e = &sw_ring[tail];
-			void *d = cdk_eth_desc_at(&ring, tail, IGB_DESC_SIZE);
-			const uint16_t len = m->data_len;
-			uint64_t a;
-
-			if (cdk_unlikely(nb_free == 0)) {
-				q->nb_free = nb_free;
-				if (tx_clean(q) < 0 || (nb_free = q->nb_free) == 0)
-					break; /* ring full: the rest stays the caller's */
-			}
-			if (cdk_unlikely(len == 0 ||
-					 cdk_eth_tx_win_iova(q->pools, q->n_pools, &q->last_pool,
-							     &pool, &win, cdk_pktmbuf_mtod(m, void *),
-							     len, &a) < 0)) {
-				tx_refuse(q, m);
-				break;
-			}
-			rs = 0;
-			if (++nb_used >= rs_thresh) {
-				rs = IGB_TXD_DCMD_RS;
-				nb_used = 0;
-			}
-			if (e->mbuf != NULL)
-				gbe_tx_free_seg(&fr, e->mbuf);
-			*(volatile uint64_t *)d = a;
-			*(volatile uint64_t *)gbe_desc_hi(d) =
-				(IGB_TXD_DTYP_DATA | IGB_TXD_DCMD_DEXT | IGB_TXD_DCMD_IFCS |
-				 IGB_TXD_DCMD_EOP | rs | len) |
-				(uint64_t)len << (IGB_TXD_PAYLEN_SHIFT + 32);
-			e->mbuf = m;
-			e->last_id = tail;
-			tail = ring_next(tail, nb_desc);
-			nb_free--;
-			bytes += len;
-			continue;
-		}
+		/* One-segment packets without offloads first, as many as fit:
+		 * one data descriptor each, PAYLEN = DTALEN = data_len. */
+		r.rs_left = (uint16_t)(rs_thresh - nb_used);
+		i = (uint16_t)gbe_tx_run(&r, pkts + nb_tx, n - nb_tx < nb_free ? n - nb_tx : nb_free,
+					 IGB_TXD_DTYP_DATA | IGB_TXD_DCMD_DEXT | IGB_TXD_DCMD_IFCS |
+						 IGB_TXD_DCMD_EOP,
+					 IGB_TXD_DCMD_RS, IGB_TXD_PAYLEN_SHIFT + 32, TX_CKSUM_FLAGS);
+		nb_used = (uint16_t)(rs_thresh - r.rs_left);
+		nb_tx = (uint16_t)(nb_tx + i);
+		nb_free = (uint16_t)(nb_free - i);
+		if (nb_tx == n)
+			break;
+		/* The packet that ended the run: a chain, checksum offloads, a
+		 * buffer the window could not place, or no room left. */
+		m = seg = pkts[nb_tx];
+		nseg = m->nb_segs;
 		ctx = tx_ctx(q, m, &lens, &tucmd);
 		if (cdk_unlikely(ctx < 0)) {
 			q->bad_offload++;
@@ -416,11 +395,11 @@ uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 			void *p = cdk_pktmbuf_mtod(seg, void *);
 
 			if (seg->data_len == 0 || cdk_eth_tx_win_iova(q->pools, q->n_pools, &q->last_pool, &pool,
-								 &win, p, seg->data_len, &iova[i]) < 0)
+								 &r.win, p, seg->data_len, &iova[i]) < 0)
 				break;
 			seg = seg->next;
 		}
-		if (cdk_unlikely(i != nseg)) {
+		if (cdk_unlikely(i != nseg || nseg == 0)) {
 			tx_refuse(q, m);
 			break;
 		}
@@ -430,6 +409,7 @@ uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 			rs = IGB_TXD_DCMD_RS;
 			nb_used = 0;
 		}
+		tail = r.tail;
 		last = (uint16_t)(tail + need - 1);
 		if (last >= nb_desc)
 			last = (uint16_t)(last - nb_desc);
@@ -437,11 +417,11 @@ uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 		if (ctx) {
 			olinfo |= tx_popts(m->ol_flags); /* context slot 0 */
 			if (ctx == 2) {
-				struct gbe_tx_entry *e = &sw_ring[tail];
+				struct gbe_tx_entry *e = &r.sw_ring[tail];
 				void *d = cdk_eth_desc_at(&ring, tail, IGB_DESC_SIZE);
 
 				if (e->mbuf != NULL)
-					gbe_tx_free_seg(&fr, e->mbuf);
+					gbe_tx_free_seg(&r.fr, e->mbuf);
 				*(volatile uint64_t *)d = lens;
 				*(volatile uint64_t *)gbe_desc_hi(d) = tucmd;
 				e->mbuf = NULL;
@@ -452,14 +432,14 @@ uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 			}
 		}
 		for (i = 0, seg = m; i < nseg; i++, seg = seg->next) {
-			struct gbe_tx_entry *e = &sw_ring[tail];
+			struct gbe_tx_entry *e = &r.sw_ring[tail];
 			uint32_t cmd = IGB_TXD_DTYP_DATA | IGB_TXD_DCMD_DEXT |
 				       IGB_TXD_DCMD_IFCS |
 				       (i == nseg - 1 ? IGB_TXD_DCMD_EOP | rs : 0);
 			void *d = cdk_eth_desc_at(&ring, tail, IGB_DESC_SIZE);
 
 			if (e->mbuf != NULL)
-				gbe_tx_free_seg(&fr, e->mbuf);
+				gbe_tx_free_seg(&r.fr, e->mbuf);
 			*(volatile uint64_t *)d = iova[i];
 			*(volatile uint64_t *)gbe_desc_hi(d) =
 				(cmd | seg->data_len) | (uint64_t)olinfo << 32;
@@ -467,18 +447,19 @@ uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 			e->last_id = last;
 			tail = ring_next(tail, nb_desc);
 		}
+		r.tail = tail;
 		nb_free = (uint16_t)(nb_free - need);
-		bytes += m->pkt_len;
+		r.bytes += m->pkt_len;
 	}
-	gbe_tx_free_flush(&fr);
+	gbe_tx_free_flush(&r.fr);
 	q->nb_free = nb_free;
 	q->nb_used = nb_used;
-	q->bytes += bytes;
-	if (tail != q->tx_tail) {
+	q->bytes += r.bytes;
+	if (r.tail != q->tx_tail) {
 		/* Descriptors before the tail that announces them. */
 		__atomic_thread_fence(__ATOMIC_RELEASE);
-		cdk_cap_write32(&q->doorbell, 0, tail);
-		q->tx_tail = tail;
+		cdk_cap_write32(&q->doorbell, 0, r.tail);
+		q->tx_tail = r.tail;
 	}
 	q->pkts += nb_tx;
 	return nb_tx;

@@ -184,6 +184,70 @@ static __cdk_always_inline void gbe_tx_free_seg(struct gbe_tx_free *f,
 	f->objs[f->n++] = m;
 }
 
+/*
+ * A run of one-segment packets, the common case of a tx burst, in a loop
+ * of its own so that only what it needs is live: one descriptor per
+ * packet, its upper quadword cmd | len (and len again at paylen_shift, 0:
+ * not), rs_cmd every rs_thresh descriptors (*rs_left counts down to it).
+ * It stops after room packets, or before the first that is not one segment
+ * without ol_mask flags, is empty, or lies outside the window: the
+ * driver's general path decides on that one. Returns how many it posted.
+ */
+struct gbe_tx_run {
+	char *ring; /* descriptor 0; the burst checked the ring's span */
+	struct gbe_tx_entry *sw_ring;
+	uint16_t nb_desc, rs_thresh;
+	uint16_t tail, rs_left;
+	uint64_t bytes;
+	struct cdk_dma_win win;
+	struct gbe_tx_free fr;
+};
+
+static __cdk_always_inline unsigned gbe_tx_run(struct gbe_tx_run *r,
+					       struct cdk_mbuf **pkts,
+					       unsigned room, uint64_t cmd,
+					       uint64_t rs_cmd,
+					       unsigned paylen_shift,
+					       uint64_t ol_mask)
+{
+	const struct cdk_dma_win win = r->win;
+	char *const ring = r->ring;
+	struct gbe_tx_entry *const sw_ring = r->sw_ring;
+	const uint16_t nb_desc = r->nb_desc;
+	uint16_t t = r->tail, left = r->rs_left;
+	uint64_t bytes = 0;
+	unsigned k;
+
+	for (k = 0; k < room; k++) {
+		struct cdk_mbuf *m = pkts[k];
+		struct gbe_tx_entry *e = &sw_ring[t];
+		char *d = ring + (size_t)t * GBE_DESC_SIZE;
+		const uint16_t len = m->data_len;
+		uint64_t a, hi;
+
+		if (cdk_unlikely(m->nb_segs != 1 || (m->ol_flags & ol_mask) || len == 0 ||
+				 cdk_dma_win_buf(&win, cdk_pktmbuf_mtod(m, void *), &a) < 0))
+			break;
+		hi = cmd | len | (paylen_shift ? (uint64_t)len << paylen_shift : 0);
+		if (--left == 0) {
+			hi |= rs_cmd;
+			left = r->rs_thresh;
+		}
+		if (e->mbuf != NULL)
+			gbe_tx_free_seg(&r->fr, e->mbuf);
+		*(volatile uint64_t *)d = a;
+		*(volatile uint64_t *)gbe_desc_hi(d) = hi;
+		e->mbuf = m;
+		e->last_id = t;
+		t = (uint16_t)(t + 1 == nb_desc ? 0 : t + 1);
+		bytes += len;
+	}
+	r->tail = t;
+	r->rs_left = left;
+	r->bytes += bytes;
+	return k;
+}
+
 /* A tx ring's cleaning state, as a driver's queue keeps it. */
 struct gbe_tx_clean {
 	const cdk_cap_t *ring;

@@ -47,6 +47,8 @@ for i in 1 2 3 4 5; do
 done
 c=$(tr ' ' '\n' <<<"${runs[checked.model]}" | grep . | med)
 u=$(tr ' ' '\n' <<<"${runs[unchecked.model]}" | grep . | med)
+echo "# model runs, checked: ${runs[checked.model]}"
+echo "# model runs, unchecked: ${runs[unchecked.model]}"
 echo "capcost_e1000_model_checked_cycles_per_pkt $c cycles/pkt"
 echo "capcost_e1000_model_unchecked_cycles_per_pkt $u cycles/pkt"
 awk -v c="$c" -v u="$u" 'BEGIN { if (u > 0) printf "capcost_e1000_model_cycles_overhead %.1f %%\n", (c - u) * 100 / u }'
