@@ -102,11 +102,13 @@ static __cdk_always_inline int gbe_rx_post_win(const struct cdk_dma_win *bufs,
 					       struct cdk_mbuf *m)
 {
 	const void *p = (char *)m->buf_addr + CDK_PKTMBUF_HEADROOM;
-	uint64_t iova;
+	uint64_t iova, t; /* t: the slow path's own, iova stays in a register */
 
-	if (cdk_unlikely(cdk_dma_win_buf(bufs, p, &iova) < 0) &&
-	    cdk_cap_iova_in(pool, p, buf_len, &iova) < 0)
-		return -1;
+	if (cdk_unlikely(cdk_dma_win_buf(bufs, p, &iova) < 0)) {
+		if (cdk_cap_iova_in(pool, p, buf_len, &t) < 0)
+			return -1;
+		iova = t;
+	}
 	*(volatile uint64_t *)d = iova;
 	__atomic_store_n(gbe_desc_hi(d), 0, __ATOMIC_RELAXED);
 	return 0;
