@@ -20,13 +20,18 @@
  * burst, the iteration's cycles divided by its packets), one line each:
  *   driver_<drv>_rx_cycles_per_pkt, driver_<drv>_tx_cycles_per_pkt,
  *   driver_<drv>_fwd_cycles_per_pkt (rx + tx).
- * With --scale S: the igb queue scaling the model cannot show (its
- * doorbells serialize on one lock per NIC): two igb queue pairs, each its
- * own fake device, forwarded for S seconds by one lcore (queue pair 0) and
- * then by two (pair i on lcore i, each lcore also playing its queue's
- * device, as a NIC's queues work independently); the mempool is shared,
- * with a cache per lcore, as a port's queues share it. Prints
- *   driver_igb_1lcore_pps, driver_igb_2lcores_pps, driver_igb_queue_scale.
+ * With --scale S: igb queue scaling where no device model takes a share of
+ * the lcores' time: igb queue pairs, each its own fake device, forwarded
+ * for S seconds by one lcore (one pair) and then by two (a pair each, each
+ * lcore also playing its queue's device, as a NIC's queues work
+ * independently), the two pairs with a mempool each and then sharing one
+ * (with a cache per lcore). Prints
+ *   driver_igb_1lcore_pps, driver_igb_2lcores_pps (a pool each),
+ *   driver_igb_2lcores_shared_pool_pps, driver_igb_queue_scale,
+ *   driver_igb_queue_scale_shared_pool,
+ * and driver_scale_control: the same two against one for an arithmetic loop
+ * that shares nothing and fills a core, the most this machine's two CPUs
+ * give such work.
  * Under valgrind --tool=callgrind the inclusive Ir of <drv>_recv_pkts and
  * <drv>_xmit_pkts divided by driver_<drv>_pkts is the driver's instructions
  * per packet (tests/bench/callgrind-driver-path.sh does that).
@@ -69,7 +74,7 @@ struct fake {
 	uint16_t tx_done; /* tx descriptors up to here have DD */
 	volatile uint32_t rx_db, tx_db; /* the doorbells: plain memory */
 	uint64_t pkts;
-};
+} __cdk_cache_aligned; /* one per lcore in the scaling runs: no false sharing */
 
 static int mint_ring(const char *label, void **mem, cdk_cap_t *cap)
 {
@@ -282,13 +287,18 @@ static int run(struct fake *f, const struct opts *o)
 
 /* ---- queue scaling ---- */
 
+/* The stop flag the worker polls, on a line nothing else writes. */
+struct flag {
+	volatile int v;
+} __cdk_cache_aligned;
+
 struct lap {
 	struct fake *f;
 	unsigned burst;
 	volatile int *stop;
 	uint64_t pkts;
 	int err;
-};
+} __cdk_cache_aligned;
 
 /* One burst forwarded on a fake queue pair: 0, or -1 if it lost packets. */
 static int lap_once(struct lap *l)
@@ -319,12 +329,14 @@ static int lap_loop(void *arg)
 	return 0;
 }
 
-/* Packets per second over nl lcores, pair i on lcore i; -1 on error. */
-static double scale_run(struct fake *pairs, unsigned nl, const struct opts *o)
+/* Packets per second of pair a on the main lcore and, if b, pair b on
+ * the next; -1 on error. */
+static double scale_run(struct fake *a, struct fake *b, const struct opts *o)
 {
-	volatile int stop = 0;
-	struct lap laps[2] = { { &pairs[0], o->burst, &stop, 0, 0 },
-			       { &pairs[1], o->burst, &stop, 0, 0 } };
+	const unsigned nl = b != NULL ? 2 : 1;
+	struct flag stop = { 0 };
+	struct lap laps[2] = { { a, o->burst, &stop.v, 0, 0 },
+			       { b, o->burst, &stop.v, 0, 0 } };
 	unsigned worker = cdk_get_next_lcore(-1, 1, 0);
 	uint64_t t0 = cdk_rdtsc(), span;
 
@@ -334,41 +346,116 @@ static double scale_run(struct fake *pairs, unsigned nl, const struct opts *o)
 	/* the main lcore forwards pair 0 and keeps time */
 	while (lap_once(&laps[0]) == 0 && cdk_rdtsc() - t0 < span)
 		;
-	stop = 1;
+	stop.v = 1;
 	cdk_eal_mp_wait_lcore();
 	return laps[0].err || laps[1].err ? -1
 	       : (double)(laps[0].pkts + laps[1].pkts) * (double)cdk_get_tsc_hz() /
 			 (double)(cdk_rdtsc() - t0);
 }
 
+/* The control: what two lcores do against one on this machine for an
+ * arithmetic loop that shares nothing and keeps a core's units busy (six
+ * independent chains), as a burst does. Two virtual CPUs that are not two
+ * whole cores give it well under 2x; that is the ceiling. */
+struct spin {
+	volatile int *stop;
+	uint64_t iters, acc;
+} __cdk_cache_aligned;
+
+#define XORSHIFT(x) ((x) ^= (x) << 13, (x) ^= (x) >> 7, (x) ^= (x) << 17)
+
+static uint64_t spin_block(uint64_t x)
+{
+	uint64_t a = x, b = x + 1, c = x + 2, d = x + 3, e = x + 4, f = x + 5;
+
+	for (int i = 0; i < 1024; i++) {
+		XORSHIFT(a);
+		XORSHIFT(b);
+		XORSHIFT(c);
+		XORSHIFT(d);
+		XORSHIFT(e);
+		XORSHIFT(f);
+	}
+	return a ^ b ^ c ^ d ^ e ^ f;
+}
+
+static int spin_loop(void *arg)
+{
+	struct spin *sp = arg;
+	uint64_t x = 88172645463325252ull;
+
+	while (!*sp->stop) {
+		x = spin_block(x);
+		sp->iters++;
+	}
+	sp->acc = x;
+	return 0;
+}
+
+/* Blocks per second over nl lcores, as scale_run counts packets. */
+static double spin_run(unsigned nl, const struct opts *o)
+{
+	struct flag stop = { 0 };
+	struct spin sp[2] = { { &stop.v, 0, 0 }, { &stop.v, 0, 0 } };
+	unsigned worker = cdk_get_next_lcore(-1, 1, 0);
+	uint64_t t0, span = (uint64_t)(o->scale * (double)cdk_get_tsc_hz());
+	uint64_t x = 88172645463325252ull;
+
+	if (nl > 1 && cdk_eal_remote_launch(spin_loop, &sp[1], worker) < 0)
+		return -1;
+	t0 = cdk_rdtsc();
+	while (cdk_rdtsc() - t0 < span) {
+		x = spin_block(x);
+		sp[0].iters++;
+	}
+	sp[0].acc = x;
+	stop.v = 1;
+	cdk_eal_mp_wait_lcore();
+	return (double)(sp[0].iters + sp[1].iters) * (double)cdk_get_tsc_hz() /
+	       (double)(cdk_rdtsc() - t0);
+}
+
 /* One lcore against two, alternating, o->rounds times (at most 9);
  * medians. */
 static int scale(struct cdk_mempool *mp, const struct opts *o)
 {
-	struct fake pairs[2];
-	double one[9], two[9];
+	struct fake pairs[3];
+	double one[9], shared[9], own[9], c1[9], c2[9];
 	unsigned rounds = o->rounds < 9 ? o->rounds : 9;
+	struct cdk_mempool *mp2;
 
 	memset(pairs, 0, sizeof(pairs));
 	if (cdk_lcore_count() < 2) {
 		fprintf(stderr, "bench_driver_path: --scale needs two lcores (-l 0-1)\n");
 		return -1;
 	}
-	if (setup_igb(&pairs[0], mp) < 0 || setup_igb(&pairs[1], mp) < 0)
+	/* pairs 0 and 1 share a pool; pair 2 has its own */
+	mp2 = cdk_pktmbuf_pool_create("bench_dp_own", 4095, 256, 0,
+				      CDK_PKTMBUF_HEADROOM + BUF_LEN, 0);
+	if (mp2 == NULL || setup_igb(&pairs[0], mp) < 0 || setup_igb(&pairs[1], mp) < 0 ||
+	    setup_igb(&pairs[2], mp2) < 0)
 		return -1;
 	for (unsigned r = 0; r < rounds; r++) {
-		one[r] = scale_run(pairs, 1, o);
-		two[r] = scale_run(pairs, 2, o);
-		if (one[r] <= 0 || two[r] <= 0) {
+		one[r] = scale_run(&pairs[0], NULL, o);
+		shared[r] = scale_run(&pairs[0], &pairs[1], o);
+		own[r] = scale_run(&pairs[0], &pairs[2], o);
+		c1[r] = spin_run(1, o);
+		c2[r] = spin_run(2, o);
+		if (one[r] <= 0 || shared[r] <= 0 || own[r] <= 0) {
 			fprintf(stderr, "bench_driver_path: scaling run lost packets\n");
 			return -1;
 		}
-		printf("# scale round %u: 1 lcore %.0f pps, 2 lcores %.0f pps\n", r,
-		       one[r], two[r]);
+		printf("# scale round %u: 1 lcore %.0f pps; 2 lcores %.0f pps with a pool "
+		       "each, %.0f sharing one; control %.2f x\n", r, one[r], own[r],
+		       shared[r], c2[r] / c1[r]);
 	}
 	printf("driver_igb_1lcore_pps %.0f pps\n", median(one, rounds));
-	printf("driver_igb_2lcores_pps %.0f pps\n", median(two, rounds));
-	printf("driver_igb_queue_scale %.2f x\n", median(two, rounds) / median(one, rounds));
+	printf("driver_igb_2lcores_pps %.0f pps\n", median(own, rounds));
+	printf("driver_igb_2lcores_shared_pool_pps %.0f pps\n", median(shared, rounds));
+	printf("driver_igb_queue_scale %.2f x\n", median(own, rounds) / median(one, rounds));
+	printf("driver_igb_queue_scale_shared_pool %.2f x\n",
+	       median(shared, rounds) / median(one, rounds));
+	printf("driver_scale_control %.2f x\n", median(c2, rounds) / median(c1, rounds));
 	return 0;
 }
 
@@ -422,7 +509,9 @@ int main(int argc, char **argv)
 	}
 	mp = cdk_pktmbuf_pool_create("bench_dp", 8191, 256, 0,
 				     CDK_PKTMBUF_HEADROOM + BUF_LEN, 0);
-	f = calloc(2, sizeof(*f));
+	f = aligned_alloc(64, 2 * sizeof(*f));
+	if (f != NULL)
+		memset(f, 0, 2 * sizeof(*f));
 	if (mp == NULL || f == NULL) {
 		fprintf(stderr, "bench_driver_path: no mempool\n");
 		return 1;
