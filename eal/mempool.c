@@ -420,7 +420,7 @@ int cdk_mempool_cache_get_miss_(struct cdk_mempool *mp, void **obj_table,
 	}
 	len += req - n;
 	cache->len = len;
-	cdk_mempool_copy_objs_(obj_table, &cache->objs[len], n);
+	cdk_ptr_copy_(obj_table, &cache->objs[len], n);
 	return 0;
 }
 
@@ -438,7 +438,7 @@ void cdk_mempool_cache_put_over_(struct cdk_mempool *mp,
 	 * cache-hot ones and stay. */
 	cdk_ring_enqueue_bulk(mp->ring, cache->objs, cache->len, NULL);
 	cache->len = n;
-	cdk_mempool_copy_objs_(cache->objs, obj_table, n);
+	cdk_ptr_copy_(cache->objs, obj_table, n);
 }
 
 unsigned cdk_mempool_avail_count(const struct cdk_mempool *mp)

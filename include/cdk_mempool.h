@@ -24,6 +24,7 @@
 #include "cdk_cap.h"
 #include "cdk_common.h"
 #include "cdk_lcore.h"
+#include "cdk_ptr_copy.h"
 #include "cdk_ring.h"
 
 /* Room for "MP_" in front of the name of the pool's ring. */
@@ -225,43 +226,6 @@ static inline void cdk_mempool_cache_flush(struct cdk_mempool_cache *cache,
 	cache->len = 0;
 }
 
-/*
- * n object pointers between a cache and a caller's table (never the same
- * memory). From 32 on, libc's memcpy, which uses the widest vectors the CPU
- * has, repays its call; for smaller bursts the call costs more than the
- * copy, so pointers move inline, two per 16-byte load and store (gcc does
- * not vectorise a loop with a run-time count at -O2). The odd one goes
- * first and a single object returns right after it: one plain load and
- * store, with none of the tests for the larger bursts.
- */
-#define CDK_MEMPOOL_COPY_CALL_MIN 32
-
-static __cdk_always_inline void
-cdk_mempool_copy_objs_(void **__restrict dst, void *const *__restrict src,
-		       unsigned n)
-{
-	if (n >= CDK_MEMPOOL_COPY_CALL_MIN) {
-		memcpy(dst, src, n * sizeof(void *));
-		return;
-	}
-	if (n & 1) {
-		*dst = *src;
-		if (n == 1)
-			return;
-		dst++;
-		src++;
-		n--;
-	}
-	if (n & 2) {
-		memcpy(dst, src, 2 * sizeof(void *));
-		dst += 2;
-		src += 2;
-		n -= 2;
-	}
-	for (; n != 0; n -= 4, dst += 4, src += 4)
-		memcpy(dst, src, 4 * sizeof(void *));
-}
-
 /* Put with a cache (not NULL). */
 static __cdk_always_inline void
 cdk_mempool_cache_put_(struct cdk_mempool *mp, void *const *obj_table,
@@ -272,7 +236,7 @@ cdk_mempool_cache_put_(struct cdk_mempool *mp, void *const *obj_table,
 	/* In 64 bits: no n, however large, can wrap into the fast path. */
 	if (cdk_likely((uint64_t)len + n <= cache->flushthresh)) {
 		cache->len = len + n;
-		cdk_mempool_copy_objs_(&cache->objs[len], obj_table, n);
+		cdk_ptr_copy_(&cache->objs[len], obj_table, n);
 		return;
 	}
 	cdk_mempool_cache_put_over_(mp, obj_table, n, cache);
@@ -291,7 +255,7 @@ cdk_mempool_cache_get_(struct cdk_mempool *mp, void **obj_table, unsigned n,
 		 * matter, so they go out as one block. */
 		len -= n;
 		cache->len = len;
-		cdk_mempool_copy_objs_(obj_table, &cache->objs[len], n);
+		cdk_ptr_copy_(obj_table, &cache->objs[len], n);
 		return 0;
 	}
 	if (n < cache->size)

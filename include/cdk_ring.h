@@ -21,6 +21,7 @@
 #include <sys/types.h>
 
 #include "cdk_common.h"
+#include "cdk_ptr_copy.h"
 
 #define CDK_RING_NAMESIZE 32 /* including the terminating NUL */
 
@@ -109,7 +110,7 @@ static __cdk_always_inline void **cdk_ring_slots_(const struct cdk_ring *r)
 	return (void **)(uintptr_t)(r + 1);
 }
 
-/* Copy n pointers into the slots from idx, wrapping once at most. */
+/* Copy n pointers into the slots from head, wrapping once at most. */
 static __cdk_always_inline void cdk_ring_copy_in_(struct cdk_ring *r,
 						  uint32_t head,
 						  void *const *obj, unsigned n)
@@ -117,29 +118,18 @@ static __cdk_always_inline void cdk_ring_copy_in_(struct cdk_ring *r,
 	void **ring = cdk_ring_slots_(r);
 	const uint32_t size = r->size;
 	uint32_t idx = head & r->mask;
+
 	unsigned i;
 
 	if (cdk_likely(idx + n <= size)) {
-		for (i = 0; i + 4 <= n; i += 4, idx += 4) {
-			ring[idx] = obj[i];
-			ring[idx + 1] = obj[i + 1];
-			ring[idx + 2] = obj[i + 2];
-			ring[idx + 3] = obj[i + 3];
-		}
-		switch (n & 3) {
-		case 3:
-			ring[idx++] = obj[i++]; /* fallthrough */
-		case 2:
-			ring[idx++] = obj[i++]; /* fallthrough */
-		case 1:
-			ring[idx++] = obj[i++];
-		}
-	} else {
-		for (i = 0; idx < size; i++, idx++)
-			ring[idx] = obj[i];
-		for (idx = 0; i < n; i++, idx++)
-			ring[idx] = obj[i];
+		cdk_ptr_copy_(&ring[idx], obj, n);
+		return;
 	}
+	/* the rare wrap: one pointer at a time */
+	for (i = 0; idx < size; i++, idx++)
+		ring[idx] = obj[i];
+	for (idx = 0; i < n; i++, idx++)
+		ring[idx] = obj[i];
 }
 
 static __cdk_always_inline void cdk_ring_copy_out_(const struct cdk_ring *r,
@@ -149,29 +139,18 @@ static __cdk_always_inline void cdk_ring_copy_out_(const struct cdk_ring *r,
 	void *const *ring = cdk_ring_slots_(r);
 	const uint32_t size = r->size;
 	uint32_t idx = head & r->mask;
+
 	unsigned i;
 
 	if (cdk_likely(idx + n <= size)) {
-		for (i = 0; i + 4 <= n; i += 4, idx += 4) {
-			obj[i] = ring[idx];
-			obj[i + 1] = ring[idx + 1];
-			obj[i + 2] = ring[idx + 2];
-			obj[i + 3] = ring[idx + 3];
-		}
-		switch (n & 3) {
-		case 3:
-			obj[i++] = ring[idx++]; /* fallthrough */
-		case 2:
-			obj[i++] = ring[idx++]; /* fallthrough */
-		case 1:
-			obj[i++] = ring[idx++];
-		}
-	} else {
-		for (i = 0; idx < size; i++, idx++)
-			obj[i] = ring[idx];
-		for (idx = 0; i < n; i++, idx++)
-			obj[i] = ring[idx];
+		cdk_ptr_copy_(obj, &ring[idx], n);
+		return;
 	}
+	/* the rare wrap: one pointer at a time */
+	for (i = 0; idx < size; i++, idx++)
+		obj[i] = ring[idx];
+	for (idx = 0; i < n; i++, idx++)
+		obj[i] = ring[idx];
 }
 
 /*
