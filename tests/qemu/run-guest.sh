@@ -61,7 +61,10 @@ vis=$cache                       # the cache as QEMU sees it
 run=$(mktemp -d "$cache/run.XXXXXX")
 qpid=
 cleanup() {
-    [[ -n $qpid ]] && kill -TERM "$qpid" 2>/dev/null && wait "$qpid" 2>/dev/null
+    if [[ -n $qpid ]]; then
+        kill -TERM "$qpid" 2>/dev/null || true
+        wait "$qpid" 2>/dev/null || true
+    fi
     rm -rf "$run"
 }
 trap cleanup EXIT
@@ -130,7 +133,10 @@ fi
 
 echo "run-guest: $( ((use_trixie)) && echo 'trixie ')qemu-system-x86_64 ${qargs[*]}" >&2
 start=$(date +%s.%N)
-timeout -k 5 "$timeout" "${qemu[@]}" < /dev/null > "$run/console" 2>&1 &
+# The console exists before tail looks for it: the background job's own
+# redirection may come later, and a tail that finds no file gives up.
+: > "$run/console"
+timeout -k 5 "$timeout" "${qemu[@]}" < /dev/null >> "$run/console" 2>&1 &
 qpid=$!
 tail -s 0.2 -n +1 -f --pid="$qpid" "$run/console" | sed -u 's/\r//g'
 qrc=0; wait "$qpid" || qrc=$?
