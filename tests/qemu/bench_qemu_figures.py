@@ -4,10 +4,13 @@
   bench_qemu_figures.py pps LOG          capdk and testpmd packets/second
   bench_qemu_figures.py mmio TRACE LOG   NIC register accesses per 32 frames
 
-pps: capdk prints one qemu_iofwd_capdk_pps line per round; testpmd prints
-Tx-pps of ports 0 and 1 every second, summed here, leaving out the samples
-before forwarding began and the first one after it (a partial second). The
-figure of each side is the median of its rounds.
+pps: capdk prints one qemu_iofwd_capdk_pps line per round, the mean of its
+one-second samples; testpmd prints Tx-pps of ports 0 and 1 every second,
+summed here. On both sides the samples before forwarding began and the
+first one after it (a partial second) are left out: QEMU's e1000 holds
+received frames back for a second after an RCTL write, so when forwarding
+begins depends on the set-up. The figure of each side is the median of its
+rounds.
 
 mmio: TRACE is QEMU's log of memory_region_ops_read/write. The guest's
 console is in it too (writes to the UART at 0x3f8): accesses before the

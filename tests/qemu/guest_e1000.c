@@ -18,8 +18,10 @@
  *               or nothing came for S seconds (l2fwd without MAC updating).
  *   --bench A:B io-forward between A and B (both on one hub) after a burst
  *               of tx-first frames on each port, as testpmd's "start
- *               tx_first"; prints "qemu_iofwd_capdk_pps X pps" and the tx
- *               bursts per second (one TDT doorbell each).
+ *               tx_first"; prints "qemu_iofwd_capdk_pps X pps" (the mean
+ *               of one-second samples once forwarding runs, as testpmd's
+ *               figure is taken) and the tx bursts per second (one TDT
+ *               doorbell each).
  * Queue 0's capability slices are printed for each port, and the rx
  * doorbell must be [0x2818, +4) W. Prints "N passed, N failed"; exits 1 on
  * any failure.
@@ -431,6 +433,7 @@ static void test_fwd(uint16_t a, uint16_t b, unsigned n, double idle)
 struct bench {
 	uint16_t a, b, burst;
 	volatile int stop;
+	uint64_t live; /* frames forwarded so far, for the per-second samples */
 	uint64_t fwd, drop, tx_bursts, rx_polls;
 };
 
@@ -451,6 +454,7 @@ static int bench_loop(void *arg)
 			s = cdk_eth_tx_burst(ports[!d], 0, pkts, k);
 			bursts++;
 			fwd += s;
+			__atomic_store_n(&bc->live, fwd, __ATOMIC_RELAXED);
 			if (s < k) {
 				drop += k - s;
 				cdk_pktmbuf_free_bulk(pkts + s, k - s);
@@ -483,6 +487,41 @@ static int tx_first(uint16_t port, unsigned n)
 	return 0;
 }
 
+/*
+ * Frames forwarded per second, sampled each second as testpmd's
+ * --stats-period does and reduced as bench_qemu_figures.py reduces
+ * testpmd's: the seconds before forwarding began and the first one after
+ * (a partial second) are left out -- QEMU's e1000 holds received frames
+ * back for a second after every RCTL write, so when forwarding begins
+ * depends on the set-up. The mean of `seconds` samples after that.
+ */
+static double bench_sample(struct bench *bc, double seconds, double t0)
+{
+	uint64_t prev = 0, sum = 0;
+	unsigned n = 0, want = seconds < 1 ? 1 : (unsigned)seconds;
+	int started = 0;
+	double next = t0 + 1;
+
+	for (unsigned i = 0; n < want && i < want + 15; i++, next += 1) {
+		uint64_t cur;
+		double t = now();
+
+		if (next > t)
+			usleep((useconds_t)((next - t) * 1e6));
+		cur = __atomic_load_n(&bc->live, __ATOMIC_RELAXED);
+		printf("bench: second %u: %llu frames\n", i + 1,
+		       (unsigned long long)(cur - prev));
+		if (started) {
+			sum += cur - prev;
+			n++;
+		} else if (cur != prev) {
+			started = 1; /* the first second with frames is partial */
+		}
+		prev = cur;
+	}
+	return n ? (double)sum / n : 0;
+}
+
 static void bench(uint16_t a, uint16_t b, double seconds, unsigned txf,
 		  unsigned burst)
 {
@@ -506,11 +545,10 @@ static void bench(uint16_t a, uint16_t b, double seconds, unsigned txf,
 		check(0, "bench: launch failed");
 		return;
 	}
-	usleep((useconds_t)(seconds * 1e6));
+	pps = bench_sample(&bc, seconds, t0);
 	bc.stop = 1;
 	cdk_eal_wait_lcore(worker);
 	dt = now() - t0;
-	pps = (double)bc.fwd / dt;
 	stats_of(a, &sa);
 	stats_of(b, &sb);
 	printf("bench: %llu frames forwarded in %.2f s, %llu dropped at tx, %llu tx "
