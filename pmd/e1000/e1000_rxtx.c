@@ -79,30 +79,17 @@ uint16_t e1000_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 		uint64_t wbs[RX_BATCH];
 		char *d0 = cdk_eth_desc_at(&ring, idx, E1000_DESC_SIZE);
 		/* a batch ends before the held descriptor and at the ring's end */
-		unsigned lim = rdt >= idx ? (unsigned)(rdt - idx) : (unsigned)(nb_desc - idx);
-		unsigned want = n - nb_rx < RX_BATCH ? n - nb_rx : RX_BATCH;
+		const unsigned want = gbe_rx_batch_want(rdt, idx, nb_desc, n - nb_rx, RX_BATCH);
 		unsigned k, j, got, used = 0;
 		int stop = 0;
 
-		if (cdk_unlikely(lim == 0)) {
-			/* The device never owned this one: DD here is not a frame. */
-			if (__atomic_load_n(gbe_desc_hi(d0), __ATOMIC_ACQUIRE) & RX_WB_DD) {
-				gbe_rx_post(&pool, buf_len, d0, sw_ring[idx]);
+		if (cdk_unlikely(want == 0)) {
+			if (gbe_rx_held_ghost(&pool, buf_len, d0, sw_ring[idx], RX_WB_DD))
 				q->ghost_dd++;
-			}
 			break;
 		}
-		if (want > lim)
-			want = lim;
 		/* One read of each write-back: the device may change it. */
-		for (k = 0; k < want; k++) {
-			uint64_t wb = __atomic_load_n(gbe_desc_hi(d0 + k * E1000_DESC_SIZE),
-						      __ATOMIC_ACQUIRE);
-
-			if (!(wb & RX_WB_DD))
-				break;
-			wbs[k] = wb;
-		}
+		k = gbe_rx_scan(d0, want, RX_WB_DD, wbs);
 		if (k == 0)
 			break;
 		got = cdk_mempool_get_bulk(mp, (void **)fresh, k) == 0 ? k : 0;
@@ -118,13 +105,10 @@ uint16_t e1000_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 				/* A whole frame in one buffer. */
 				if (cdk_likely(used < got)) {
 					nm = fresh[used++];
-				} else {
-					nm = cdk_mbuf_raw_alloc(mp);
-					if (cdk_unlikely(nm == NULL)) {
-						q->nombuf++;
-						stop = 1;
-						break; /* the frame waits in its descriptor */
-					}
+				} else if (cdk_unlikely((nm = cdk_mbuf_raw_alloc(mp)) == NULL)) {
+					q->nombuf++;
+					stop = 1;
+					break; /* the frame waits in its descriptor */
 				}
 				gbe_rx_one(m, rearm, 0, 0, len, 0, 0);
 				bytes += len;
@@ -136,13 +120,10 @@ uint16_t e1000_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 
 				if (cdk_likely(used < got)) {
 					nm = fresh[used++];
-				} else {
-					nm = cdk_mbuf_raw_alloc(mp);
-					if (cdk_unlikely(nm == NULL)) {
-						q->nombuf++;
-						stop = 1;
-						break; /* the frame waits in its descriptor */
-					}
+				} else if (cdk_unlikely((nm = cdk_mbuf_raw_alloc(mp)) == NULL)) {
+					q->nombuf++;
+					stop = 1;
+					break; /* the frame waits in its descriptor */
 				}
 				m->data_off = CDK_PKTMBUF_HEADROOM;
 				m->data_len = len;

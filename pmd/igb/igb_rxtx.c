@@ -142,32 +142,18 @@ uint16_t igb_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 		uint64_t his[RX_BATCH];
 		char *d0 = cdk_eth_desc_at(&ring, idx, IGB_DESC_SIZE);
 		/* a batch ends before the held descriptor and at the ring's end */
-		unsigned lim = rdt >= idx ? (unsigned)(rdt - idx) : (unsigned)(nb_desc - idx);
-		unsigned want = n - nb_rx < RX_BATCH ? n - nb_rx : RX_BATCH;
+		const unsigned want = gbe_rx_batch_want(rdt, idx, nb_desc, n - nb_rx, RX_BATCH);
 		unsigned k, j, got, used = 0;
 		int stop = 0;
 
-		if (cdk_unlikely(lim == 0)) {
-			/* The device never owned this one: DD here is not a
-			 * frame; undo the write-back over its buffer address. */
-			if (__atomic_load_n(gbe_desc_hi(d0), __ATOMIC_ACQUIRE) & IGB_RXD_STAT_DD) {
-				gbe_rx_post(&pool, buf_len, d0, sw_ring[idx]);
+		if (cdk_unlikely(want == 0)) {
+			if (gbe_rx_held_ghost(&pool, buf_len, d0, sw_ring[idx], IGB_RXD_STAT_DD))
 				q->ghost_dd++;
-			}
 			break;
 		}
-		if (want > lim)
-			want = lim;
 		/* One read of each half: the device may change them. The
-		 * upper half (DD) first; the lower one after it, below. */
-		for (k = 0; k < want; k++) {
-			uint64_t hi = __atomic_load_n(gbe_desc_hi(d0 + k * IGB_DESC_SIZE),
-						      __ATOMIC_ACQUIRE);
-
-			if (!(hi & IGB_RXD_STAT_DD))
-				break;
-			his[k] = hi;
-		}
+		 * upper half (DD) first (here); the lower one after it, below. */
+		k = gbe_rx_scan(d0, want, IGB_RXD_STAT_DD, his);
 		if (k == 0)
 			break;
 		got = cdk_mempool_get_bulk(mp, (void **)fresh, k) == 0 ? k : 0;
@@ -183,13 +169,10 @@ uint16_t igb_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 				/* A whole frame in one buffer. */
 				if (cdk_likely(used < got)) {
 					nm = fresh[used++];
-				} else {
-					nm = cdk_mbuf_raw_alloc(mp);
-					if (cdk_unlikely(nm == NULL)) {
-						q->nombuf++;
-						stop = 1;
-						break; /* the frame waits in its descriptor */
-					}
+				} else if (cdk_unlikely((nm = cdk_mbuf_raw_alloc(mp)) == NULL)) {
+					q->nombuf++;
+					stop = 1;
+					break; /* the frame waits in its descriptor */
 				}
 				gbe_rx_one(m, rearm, IGB_RXD_RSSTYPE((uint32_t)lo) ? rss_flag : 0,
 					   rx_ptype(IGB_RXD_PKTTYPE((uint32_t)lo)), len, 0,
@@ -199,13 +182,10 @@ uint16_t igb_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 			} else if (!q->discard && rx_wb_ok(q, len, staterr)) {
 				if (cdk_likely(used < got)) {
 					nm = fresh[used++];
-				} else {
-					nm = cdk_mbuf_raw_alloc(mp);
-					if (cdk_unlikely(nm == NULL)) {
-						q->nombuf++;
-						stop = 1;
-						break; /* the frame waits in its descriptor */
-					}
+				} else if (cdk_unlikely((nm = cdk_mbuf_raw_alloc(mp)) == NULL)) {
+					q->nombuf++;
+					stop = 1;
+					break; /* the frame waits in its descriptor */
 				}
 				rx_chain(q, m, len);
 				if (staterr & IGB_RXD_STAT_EOP)

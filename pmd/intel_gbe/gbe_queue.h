@@ -115,6 +115,56 @@ static __cdk_always_inline int gbe_rx_post_win(const struct cdk_dma_win *bufs,
 }
 
 /*
+ * The pieces of a receive burst's batch, shared by the drivers (inline: a
+ * burst calls them per batch or per descriptor).
+ *
+ * How many descriptors from idx a batch may look at: at most left and
+ * batch, never past the ring's end, and never the descriptor held back at
+ * rdt (0: it is next).
+ */
+static __cdk_always_inline unsigned gbe_rx_batch_want(uint16_t rdt, uint16_t idx,
+						      uint16_t nb_desc,
+						      unsigned left, unsigned batch)
+{
+	unsigned lim = rdt >= idx ? (unsigned)(rdt - idx) : (unsigned)(nb_desc - idx);
+	unsigned want = left < batch ? left : batch;
+
+	return want < lim ? want : lim;
+}
+
+/* The held descriptor d, which the device never owned: a DD there (dd_mask
+ * in the write-back half) is no frame, and whatever the device wrote over
+ * the buffer address is undone. 1 when it was there. */
+static __cdk_always_inline int gbe_rx_held_ghost(const cdk_cap_t *pool,
+						 uint32_t buf_len, void *d,
+						 struct cdk_mbuf *m, uint64_t dd_mask)
+{
+	if (!(__atomic_load_n(gbe_desc_hi(d), __ATOMIC_ACQUIRE) & dd_mask))
+		return 0;
+	gbe_rx_post(pool, buf_len, d, m);
+	return 1;
+}
+
+/* One acquire load of the write-back half of each of up to want
+ * descriptors from d0 (the device may change them), into wbs; stops at the
+ * first without DD. How many were done. */
+static __cdk_always_inline unsigned gbe_rx_scan(char *d0, unsigned want,
+						uint64_t dd_mask, uint64_t *wbs)
+{
+	unsigned k;
+
+	for (k = 0; k < want; k++) {
+		uint64_t wb = __atomic_load_n(gbe_desc_hi(d0 + k * GBE_DESC_SIZE),
+					      __ATOMIC_ACQUIRE);
+
+		if (!(wb & dd_mask))
+			break;
+		wbs[k] = wb;
+	}
+	return k;
+}
+
+/*
  * Post the refills of a burst: the slot held back (*rdt) becomes the
  * device's and the tail moves to the one before next. Whatever a device
  * wrote into the held slot while it was not its own (dd_mask: DD in the
@@ -133,10 +183,11 @@ static __cdk_always_inline void gbe_rx_tail_post(const cdk_cap_t *ring,
 	void *held = cdk_eth_desc_in(ring, *rdt, GBE_DESC_SIZE);
 
 	if (held != NULL) {
-		if (cdk_unlikely(__atomic_load_n(gbe_desc_hi(held), __ATOMIC_ACQUIRE) &
-				 dd_mask))
+		if (cdk_unlikely(gbe_rx_held_ghost(pool, buf_len, held, sw_ring[*rdt],
+						   dd_mask)))
 			(*ghost_dd)++;
-		gbe_rx_post(pool, buf_len, held, sw_ring[*rdt]);
+		else
+			gbe_rx_post(pool, buf_len, held, sw_ring[*rdt]);
 	}
 	__atomic_thread_fence(__ATOMIC_RELEASE);
 	cdk_cap_write32(doorbell, 0, tail);
