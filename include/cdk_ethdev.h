@@ -367,6 +367,22 @@ int cdk_eth_dev_rss_reta_query(uint16_t port_id,
 			       struct cdk_eth_rss_reta_entry64 *reta_conf,
 			       uint16_t reta_size);
 
+/*
+ * Packet types (pmd/ethdev_ptypes.c), as DPDK's. get: the types the port's
+ * rx bursts report among ptype_mask; fills up to num of them and returns
+ * how many there are (0 for a driver that classifies nothing).
+ * set: report only the layers in ptype_mask, each layer whole
+ * (CDK_PTYPE_L3_MASK, ...) or absent; CDK_PTYPE_UNKNOWN (0) turns
+ * classification off, as forwarding applications that never read
+ * packet_type do. set_ptypes, if num > 0, receives the types that remain,
+ * ending with CDK_PTYPE_UNKNOWN. -ENODEV, -EINVAL (mask not whole layers,
+ * set_ptypes NULL with num > 0).
+ */
+int cdk_eth_dev_get_supported_ptypes(uint16_t port_id, uint32_t ptype_mask,
+				     uint32_t *ptypes, int num);
+int cdk_eth_dev_set_ptypes(uint16_t port_id, uint32_t ptype_mask,
+			   uint32_t *set_ptypes, unsigned num);
+
 /* Print every capability slice a port's queues hold. */
 int cdk_eth_dev_cap_report(uint16_t port_id, FILE *f);
 

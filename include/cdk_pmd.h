@@ -183,6 +183,12 @@ struct cdk_eth_dev_ops {
 			   struct cdk_eth_rss_reta_entry64 *reta, uint16_t size);
 	int (*reta_query)(struct cdk_eth_dev *dev,
 			  struct cdk_eth_rss_reta_entry64 *reta, uint16_t size);
+	/* The packet types the rx bursts can report, ending with
+	 * CDK_PTYPE_UNKNOWN; NULL or absent: the driver classifies none. */
+	const uint32_t *(*dev_supported_ptypes_get)(struct cdk_eth_dev *dev);
+	/* Report only the layers in mask (whole layers; 0: no
+	 * classification, which spares the rx burst the work). */
+	int (*dev_ptypes_set)(struct cdk_eth_dev *dev, uint32_t mask);
 };
 
 /* Queue bookkeeping of the ethdev layer (drivers do not touch it). */

@@ -375,6 +375,9 @@ static void init_port(uint16_t portid)
 			cdk_exit(EXIT_FAILURE, "tx queue setup: err=%d, port=%u\n", rc, portid);
 		setup_tx_buffer(portid, q);
 	}
+	/* Forwarding never reads packet_type: spare the rx path the work. */
+	if (cdk_eth_dev_set_ptypes(portid, CDK_PTYPE_UNKNOWN, NULL, 0) < 0)
+		printf("Port %u, Failed to disable Ptype parsing\n", portid);
 	rc = cdk_eth_dev_start(portid);
 	if (rc < 0)
 		cdk_exit(EXIT_FAILURE, "cdk_eth_dev_start: err=%d, port=%u\n", rc, portid);

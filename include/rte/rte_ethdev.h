@@ -299,33 +299,8 @@ static inline int rte_eth_dev_socket_id(uint16_t port_id)
 #define rte_eth_dev_rss_reta_update cdk_eth_dev_rss_reta_update
 #define rte_eth_dev_rss_reta_query cdk_eth_dev_rss_reta_query
 
-/*
- * capdk's drivers do not classify packet types, which DPDK reports for
- * such a driver as no supported types (0) and, for set_ptypes, as
- * success with RTE_PTYPE_UNKNOWN as the one type set.
- */
-static inline int rte_eth_dev_get_supported_ptypes(uint16_t port_id,
-						   uint32_t ptype_mask,
-						   uint32_t *ptypes, int num)
-{
-	(void)ptype_mask;
-	(void)ptypes;
-	(void)num;
-	return cdk_eth_dev_is_valid_port(port_id) ? 0 : -ENODEV;
-}
-
-static inline int rte_eth_dev_set_ptypes(uint16_t port_id, uint32_t ptype_mask,
-					 uint32_t *set_ptypes, unsigned int num)
-{
-	(void)ptype_mask;
-	if (!cdk_eth_dev_is_valid_port(port_id))
-		return -ENODEV;
-	if (num > 0 && set_ptypes == NULL)
-		return -EINVAL;
-	if (num > 0)
-		set_ptypes[0] = RTE_PTYPE_UNKNOWN;
-	return 0;
-}
+#define rte_eth_dev_get_supported_ptypes cdk_eth_dev_get_supported_ptypes
+#define rte_eth_dev_set_ptypes cdk_eth_dev_set_ptypes
 
 /* No capdk driver has a device clock: DPDK's answer for such a driver. */
 static inline int rte_eth_read_clock(uint16_t port_id, uint64_t *clock)

@@ -232,6 +232,7 @@ static int igb_rxq_setup(struct cdk_eth_dev *dev, uint16_t qid,
 	q->hthresh = thresh_or(conf->rx_thresh.hthresh, RX_HTHRESH);
 	q->wthresh = thresh_or(conf->rx_thresh.wthresh, RX_WTHRESH);
 	q->deferred_start = conf->rx_deferred_start;
+	igb_rxq_ptypes_attach(igb_adapter(dev), q);
 	dev->rx_queues[qid] = q;
 	return 0;
 }
@@ -648,6 +649,8 @@ static const struct cdk_eth_dev_ops igb_ops = {
 	.rss_hash_conf_get = igb_rss_hash_conf_get,
 	.reta_update = igb_reta_update,
 	.reta_query = igb_reta_query,
+	.dev_supported_ptypes_get = igb_supported_ptypes_get,
+	.dev_ptypes_set = igb_ptypes_set,
 };
 
 /* ---- probe / remove ---- */
@@ -695,6 +698,7 @@ static int adapter_init(struct cdk_eth_dev *dev, struct cdk_device *d)
 	}
 	hw_init(ad);
 	igb_rss_defaults(ad, &dev->conf, 1);
+	igb_ptypes_init(ad);
 	return 0;
 }
 

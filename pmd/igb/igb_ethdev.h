@@ -1,7 +1,7 @@
 /*
  * net_e1000_igb control path: the port's private state, shared by the
- * control operations (igb_ethdev.c), RSS (igb_rss.c) and the statistics
- * (igb_stats.c). Everything here reaches the NIC through the device's
+ * control operations (igb_ethdev.c), RSS (igb_rss.c), the packet types
+ * (igb_ptypes.c) and the statistics (igb_stats.c). Everything here reaches the NIC through the device's
  * control slice only.
  */
 #ifndef PMD_IGB_ETHDEV_H
@@ -35,6 +35,9 @@ struct igb_adapter {
 	uint8_t rss_key[IGB_RSS_KEY_LEN];
 	uint8_t reta[IGB_RETA_SIZE];
 	struct igb_hw_stats hw;
+	/* packet types: the layers reported, and their table (igb_ptypes.c) */
+	uint32_t ptype_mask;
+	uint32_t ptypes[IGB_PTYPES];
 };
 
 static inline struct igb_adapter *igb_adapter(struct cdk_eth_dev *dev)
@@ -52,6 +55,12 @@ int igb_reta_update(struct cdk_eth_dev *dev,
 		    struct cdk_eth_rss_reta_entry64 *reta, uint16_t size);
 int igb_reta_query(struct cdk_eth_dev *dev,
 		   struct cdk_eth_rss_reta_entry64 *reta, uint16_t size);
+
+/* Packet types (igb_ptypes.c). */
+void igb_ptypes_init(struct igb_adapter *ad);
+void igb_rxq_ptypes_attach(struct igb_adapter *ad, struct igb_rx_queue *q);
+const uint32_t *igb_supported_ptypes_get(struct cdk_eth_dev *dev);
+int igb_ptypes_set(struct cdk_eth_dev *dev, uint32_t mask);
 
 /* Statistics (igb_stats.c). */
 void igb_hw_stats_update(struct igb_adapter *ad);

@@ -20,6 +20,8 @@ struct igb_rx_queue {
 	struct cdk_mempool *mp;
 	struct cdk_mbuf *pkt_first, *pkt_last; /* frame being chained */
 	uint64_t ol_flags;    /* RSS hash flag when RSS is on */
+	const uint32_t *ptypes; /* IGB_PTYPES entries (igb_ptypes_fill); NULL:
+				 * the application turned classification off */
 	uint16_t nb_desc;
 	uint16_t rx_tail;     /* next descriptor to look at */
 	uint16_t rdt;         /* last value written to RDT */
@@ -71,6 +73,14 @@ struct igb_tx_queue {
 	uint8_t deferred_start; /* not started with the port */
 	uint8_t pthresh, hthresh, wthresh;
 } __cdk_cache_aligned;
+
+/* The packet types of a write-back's packet type bits 0-5, indexed by
+ * them, reduced to the layers in mask (the port keeps one table; its rx
+ * queues point at it). */
+#define IGB_PTYPES 64
+void igb_ptypes_fill(uint32_t tbl[IGB_PTYPES], uint32_t mask);
+/* Every type the table holds, ending with CDK_PTYPE_UNKNOWN. */
+extern const uint32_t igb_ptypes_supported[];
 
 uint16_t igb_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n);
 uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n);

@@ -4,7 +4,7 @@
  * measured is the driver's own work per packet.
  *
  *   bench_driver_path [EAL args] [-- --iters N --rounds R --burst B
- *                                    --driver e1000|igb|all]
+ *                                    --driver e1000|igb|igb_l2|all]
  *
  * Each driver gets an rx and a tx queue built as its control path builds
  * them (pmd/e1000/e1000_queue.h, pmd/igb/igb_queue.h): a descriptor ring
@@ -16,6 +16,11 @@
  *   2. rx burst of B (timed);
  *   3. tx burst of what it returned (timed);
  *   4. the "device" sets DD on every tx descriptor posted (TDH caught up).
+ * igb runs twice: as "igb", reporting what the write-back says (packet
+ * type, RSS hash and flag), and as "igb_l2", with packet types turned off
+ * and RSS off, as a forwarding application sets it (DPDK's l2fwd calls
+ * rte_eth_dev_set_ptypes(port, RTE_PTYPE_UNKNOWN, ...)): the same work as
+ * e1000, which reports neither.
  * Figures: medians over the rounds of cycles per packet (rdtsc around each
  * burst, the iteration's cycles divided by its packets), one line each:
  *   driver_<drv>_rx_cycles_per_pkt, driver_<drv>_tx_cycles_per_pkt,
@@ -71,6 +76,7 @@ struct fake {
 	uint64_t *rx_ring, *tx_ring; /* 2 quadwords per descriptor */
 	uint16_t *rx_tail, *tx_tail, *rdt;
 	uint64_t rx_wb; /* the upper quadword of a done rx descriptor */
+	uint64_t rx_lo; /* igb's lower one; 0: left alone (e1000's address) */
 	uint16_t tx_done; /* tx descriptors up to here have DD */
 	volatile uint32_t rx_db, tx_db; /* the doorbells: plain memory */
 	uint64_t pkts;
@@ -144,7 +150,12 @@ static int setup_e1000(struct fake *f, struct cdk_mempool *mp)
 	return 0;
 }
 
-static int setup_igb(struct fake *f, struct cdk_mempool *mp)
+/* The port's packet type table with every layer on, as at probe. */
+static uint32_t igb_ptypes_all[IGB_PTYPES];
+
+/* info: packet types and RSS on (the driver's default with RSS), or both
+ * off (igb_l2). */
+static int setup_igb(struct fake *f, struct cdk_mempool *mp, int info)
 {
 	struct igb_rx_queue *rq = aligned_alloc(64, sizeof(*rq));
 	struct igb_tx_queue *tq = aligned_alloc(64, sizeof(*tq));
@@ -178,7 +189,12 @@ static int setup_igb(struct fake *f, struct cdk_mempool *mp)
 	tq->n_pools = 1;
 	tq->pools[0] = *cdk_mempool_dma_cap(mp);
 	igb_tx_queue_reset(tq);
-	f->name = "igb";
+	if (info) {
+		igb_ptypes_fill(igb_ptypes_all, CDK_PTYPE_ALL_MASK);
+		rq->ptypes = igb_ptypes_all;
+		rq->ol_flags = CDK_MBUF_F_RX_RSS_HASH;
+	}
+	f->name = info ? "igb" : "igb_l2";
 	f->rxq = rq;
 	f->txq = tq;
 	f->rx = igb_recv_pkts;
@@ -188,9 +204,12 @@ static int setup_igb(struct fake *f, struct cdk_mempool *mp)
 	f->rx_tail = &rq->rx_tail;
 	f->tx_tail = &tq->tx_tail;
 	f->rdt = &rq->rdt;
-	/* staterr DD|EOP (an IPv4/UDP frame), length in bits 32-47 */
+	/* staterr DD|EOP, length in bits 32-47; below, an IPv4/UDP frame
+	 * hashed over its addresses (RSS type 2, 82576 DS 7.1.5.2) */
 	f->rx_wb = (uint64_t)(IGB_RXD_STAT_DD | IGB_RXD_STAT_EOP) |
 		   (uint64_t)FRAME_LEN << 32;
+	f->rx_lo = 0x5a5a5a5aull << 32 |
+		   (uint64_t)(IGB_RXD_PKT_IPV4 | IGB_RXD_PKT_UDP) << 4 | 2;
 	return 0;
 }
 
@@ -201,7 +220,8 @@ static void dev_rx(struct fake *f, unsigned n)
 	uint16_t i = *f->rx_tail;
 
 	for (unsigned k = 0; k < n && i != *f->rdt; k++) {
-		f->rx_ring[2 * i] = 0x0000000100000000ull; /* rss/pkt info */
+		if (f->rx_lo != 0)
+			f->rx_ring[2 * i] = f->rx_lo;
 		__atomic_store_n(&f->rx_ring[2 * i + 1], f->rx_wb, __ATOMIC_RELEASE);
 		i = (uint16_t)(i + 1 == NB_DESC ? 0 : i + 1);
 	}
@@ -432,8 +452,8 @@ static int scale(struct cdk_mempool *mp, const struct opts *o)
 	/* pairs 0 and 1 share a pool; pair 2 has its own */
 	mp2 = cdk_pktmbuf_pool_create("bench_dp_own", 4095, 256, 0,
 				      CDK_PKTMBUF_HEADROOM + BUF_LEN, 0);
-	if (mp2 == NULL || setup_igb(&pairs[0], mp) < 0 || setup_igb(&pairs[1], mp) < 0 ||
-	    setup_igb(&pairs[2], mp2) < 0)
+	if (mp2 == NULL || setup_igb(&pairs[0], mp, 1) < 0 ||
+	    setup_igb(&pairs[1], mp, 1) < 0 || setup_igb(&pairs[2], mp2, 1) < 0)
 		return -1;
 	for (unsigned r = 0; r < rounds; r++) {
 		one[r] = scale_run(&pairs[0], NULL, o);
@@ -457,6 +477,11 @@ static int scale(struct cdk_mempool *mp, const struct opts *o)
 	       median(shared, rounds) / median(one, rounds));
 	printf("driver_scale_control %.2f x\n", median(c2, rounds) / median(c1, rounds));
 	return 0;
+}
+
+static int wants(const struct opts *o, const char *drv)
+{
+	return !strcmp(o->driver, "all") || !strcmp(o->driver, drv);
 }
 
 static int parse(int argc, char **argv, struct opts *o)
@@ -484,6 +509,9 @@ static int parse(int argc, char **argv, struct opts *o)
 	}
 	if (o->scale < 0 || o->scale > 60)
 		return -1;
+	if (strcmp(o->driver, "all") && strcmp(o->driver, "e1000") &&
+	    strcmp(o->driver, "igb") && strcmp(o->driver, "igb_l2"))
+		return -1;
 	if (o->iters == 0 || o->rounds == 0 || o->rounds > MAX_ROUNDS ||
 	    o->burst == 0 || o->burst > MAX_BURST || o->burst > 256)
 		return -1;
@@ -503,27 +531,25 @@ int main(int argc, char **argv)
 	}
 	if (parse(argc - n, argv + n, &o) < 0) {
 		fprintf(stderr, "usage: bench_driver_path [EAL args] -- [--iters N] "
-				"[--rounds R] [--burst B] [--driver e1000|igb|all] "
+				"[--rounds R] [--burst B] [--driver e1000|igb|igb_l2|all] "
 				"[--scale SECONDS]\n");
 		return 2;
 	}
 	mp = cdk_pktmbuf_pool_create("bench_dp", 8191, 256, 0,
 				     CDK_PKTMBUF_HEADROOM + BUF_LEN, 0);
-	f = aligned_alloc(64, 2 * sizeof(*f));
+	f = aligned_alloc(64, 3 * sizeof(*f));
 	if (f != NULL)
-		memset(f, 0, 2 * sizeof(*f));
+		memset(f, 0, 3 * sizeof(*f));
 	if (mp == NULL || f == NULL) {
 		fprintf(stderr, "bench_driver_path: no mempool\n");
 		return 1;
 	}
-	if (strcmp(o.driver, "igb") != 0) {
-		if (setup_e1000(&f[0], mp) < 0 || run(&f[0], &o) < 0)
-			rc = 1;
-	}
-	if (strcmp(o.driver, "e1000") != 0) {
-		if (setup_igb(&f[1], mp) < 0 || run(&f[1], &o) < 0)
-			rc = 1;
-	}
+	if (wants(&o, "e1000") && (setup_e1000(&f[0], mp) < 0 || run(&f[0], &o) < 0))
+		rc = 1;
+	if (wants(&o, "igb") && (setup_igb(&f[1], mp, 1) < 0 || run(&f[1], &o) < 0))
+		rc = 1;
+	if (wants(&o, "igb_l2") && (setup_igb(&f[2], mp, 0) < 0 || run(&f[2], &o) < 0))
+		rc = 1;
 	if (rc == 0 && o.scale > 0 && scale(mp, &o) < 0)
 		rc = 1;
 	cdk_eal_cleanup();

@@ -493,6 +493,82 @@ static void test_rss_hash_fields(void **state)
 	assert_int_equal(cdk_eth_dev_rss_hash_update(p1, &c), 0);
 }
 
+/* Receives one TCP and one UDP frame of flow family f on p1; returns
+ * their packet types and RSS flags through pt[2] and rss[2]. */
+static void recv_two(uint32_t f, uint32_t pt[2], int rss[2])
+{
+	struct cdk_mbuf *tx[2] = { make_flow_frame(p0, p1, f, 120),
+				   make_flow_frame(p0, p1, f + 1, 120) };
+	struct cdk_mbuf *rx[2];
+
+	assert_int_equal(cdk_eth_tx_burst(p0, 0, tx, 2), 2);
+	assert_int_equal(drain(p1, rx, 2, 2000), 2);
+	for (int i = 0; i < 2; i++) {
+		unsigned k = flow_id(rx[i]) - f; /* 0: TCP, 1: UDP */
+
+		assert_true(k < 2);
+		assert_int_equal(rx[i]->pkt_len, 120);
+		pt[k] = rx[i]->packet_type;
+		rss[k] = !!(rx[i]->ol_flags & CDK_MBUF_F_RX_RSS_HASH);
+	}
+	cdk_pktmbuf_free_bulk(rx, 2);
+}
+
+/* Packet types as DPDK reports and restricts them: the supported list,
+ * whole layers turned off, classification off with and without RSS. */
+static void test_ptypes(void **state)
+{
+	uint32_t list[8], pt[2];
+	int rss[2];
+	struct cdk_eth_rss_conf off = { NULL, 0, 0 }, on = { NULL, 0, RSS_HF };
+
+	/* the supported types, all and by layer; a short array is counted */
+	assert_int_equal(cdk_eth_dev_get_supported_ptypes(p1, CDK_PTYPE_ALL_MASK, list, 8), 6);
+	assert_int_equal(list[0], CDK_PTYPE_L2_ETHER);
+	assert_int_equal(cdk_eth_dev_get_supported_ptypes(p1, CDK_PTYPE_L4_MASK, list, 1), 2);
+	assert_int_equal(list[0], CDK_PTYPE_L4_TCP);
+	assert_int_equal(cdk_eth_dev_get_supported_ptypes(p1, CDK_PTYPE_ALL_MASK, NULL, 1), -EINVAL);
+	assert_int_equal(cdk_eth_dev_get_supported_ptypes(99, CDK_PTYPE_ALL_MASK, list, 8), -ENODEV);
+	/* by default every layer is reported */
+	recv_two(3000, pt, rss);
+	assert_int_equal(pt[0], CDK_PTYPE_L2_ETHER | CDK_PTYPE_L3_IPV4 | CDK_PTYPE_L4_TCP);
+	assert_int_equal(pt[1], CDK_PTYPE_L2_ETHER | CDK_PTYPE_L3_IPV4 | CDK_PTYPE_L4_UDP);
+	assert_true(rss[0] && rss[1]);
+	/* half a layer is refused and changes nothing */
+	list[0] = 0xdead;
+	assert_int_equal(cdk_eth_dev_set_ptypes(p1, CDK_PTYPE_L3_IPV4, list, 8), -EINVAL);
+	assert_int_equal(list[0], CDK_PTYPE_UNKNOWN);
+	assert_int_equal(cdk_eth_dev_set_ptypes(p1, CDK_PTYPE_L2_MASK, NULL, 1), -EINVAL);
+	recv_two(3002, pt, rss);
+	assert_int_equal(pt[1], CDK_PTYPE_L2_ETHER | CDK_PTYPE_L3_IPV4 | CDK_PTYPE_L4_UDP);
+	/* L2 and L3 only: the types kept are listed, L4 is no longer told */
+	assert_int_equal(cdk_eth_dev_set_ptypes(p1, CDK_PTYPE_L2_MASK | CDK_PTYPE_L3_MASK,
+						list, 8), 0);
+	assert_int_equal(list[0], CDK_PTYPE_L2_ETHER);
+	assert_int_equal(list[4], CDK_PTYPE_UNKNOWN);
+	recv_two(3004, pt, rss);
+	assert_int_equal(pt[0], CDK_PTYPE_L2_ETHER | CDK_PTYPE_L3_IPV4);
+	assert_int_equal(pt[1], CDK_PTYPE_L2_ETHER | CDK_PTYPE_L3_IPV4);
+	/* off, as l2fwd sets it: no type, the RSS hash still reported */
+	assert_int_equal(cdk_eth_dev_set_ptypes(p1, CDK_PTYPE_UNKNOWN, list, 8), 0);
+	assert_int_equal(list[0], CDK_PTYPE_UNKNOWN);
+	recv_two(3006, pt, rss);
+	assert_int_equal(pt[0], 0);
+	assert_int_equal(pt[1], 0);
+	assert_true(rss[0] && rss[1]);
+	/* and with RSS off too: nothing from the write-back's lower half */
+	assert_int_equal(cdk_eth_dev_rss_hash_update(p1, &off), 0);
+	recv_two(3008, pt, rss);
+	assert_int_equal(pt[0] | pt[1], 0);
+	assert_false(rss[0] || rss[1]);
+	/* back on: every layer again */
+	assert_int_equal(cdk_eth_dev_set_ptypes(p1, CDK_PTYPE_ALL_MASK, NULL, 0), 0);
+	recv_two(3010, pt, rss);
+	assert_int_equal(pt[0], CDK_PTYPE_L2_ETHER | CDK_PTYPE_L3_IPV4 | CDK_PTYPE_L4_TCP);
+	assert_false(rss[0] || rss[1]);
+	assert_int_equal(cdk_eth_dev_rss_hash_update(p1, &on), 0);
+}
+
 /* Nobody polls: the queue's ring fills, then the NIC drops (DROP_EN with
  * several queues: RQDPC, reported as imissed). Nothing is lost unseen. */
 static void test_rx_full_missed(void **state)
@@ -958,6 +1034,7 @@ int main(void)
 		cmocka_unit_test(test_reta_update_moves_flow),
 		cmocka_unit_test(test_rss_key_update),
 		cmocka_unit_test(test_rss_hash_fields),
+		cmocka_unit_test(test_ptypes),
 		cmocka_unit_test(test_rx_full_missed),
 		cmocka_unit_test(test_stats_and_xstats),
 		cmocka_unit_test(test_tx_queues),

@@ -293,6 +293,28 @@ static void test_queue_count_shrinks_on_reconfigure(void **state)
 	assert_int_equal(info.nb_rx_queues, 1);
 }
 
+/* A driver that classifies nothing (ring, null, e1000) answers as DPDK
+ * does for one: no supported type, and set succeeds with none set. */
+static void test_ptypes_unclassified(void **state)
+{
+	uint32_t list[4] = { 7, 7, 7, 7 };
+
+	(void)state;
+	assert_int_equal(cdk_eth_dev_get_supported_ptypes(0, CDK_PTYPE_ALL_MASK, list, 4), 0);
+	assert_int_equal(list[0], 7);
+	assert_int_equal(cdk_eth_dev_get_supported_ptypes(0, CDK_PTYPE_ALL_MASK, NULL, 0), 0);
+	assert_int_equal(cdk_eth_dev_get_supported_ptypes(0, 0, list, -1), -EINVAL);
+	assert_int_equal(cdk_eth_dev_set_ptypes(0, CDK_PTYPE_UNKNOWN, list, 4), 0);
+	assert_int_equal(list[0], CDK_PTYPE_UNKNOWN);
+	assert_int_equal(cdk_eth_dev_set_ptypes(0, CDK_PTYPE_L3_MASK, NULL, 0), 0);
+	/* the mask is checked first: half a layer is wrong for any driver */
+	assert_int_equal(cdk_eth_dev_set_ptypes(0, CDK_PTYPE_L4_TCP, NULL, 0), -EINVAL);
+	assert_int_equal(cdk_eth_dev_set_ptypes(0, 0xf0000000u, NULL, 0), -EINVAL);
+	assert_int_equal(cdk_eth_dev_set_ptypes(0, 0, NULL, 2), -EINVAL);
+	assert_int_equal(cdk_eth_dev_set_ptypes(77, 0, NULL, 0), -ENODEV);
+	assert_int_equal(cdk_eth_dev_get_supported_ptypes(77, 0, NULL, 0), -ENODEV);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -306,6 +328,7 @@ int main(void)
 		T(test_queue_caps_lifecycle),
 		T(test_caps_sealed_to_their_port),
 		T(test_queue_count_shrinks_on_reconfigure),
+		T(test_ptypes_unclassified),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
