@@ -10,7 +10,7 @@ summed here. On both sides the samples before forwarding began and the
 first one after it (a partial second) are left out: QEMU's e1000 holds
 received frames back for a second after an RCTL write, so when forwarding
 begins depends on the set-up. The figure of each side is the median of its
-rounds.
+rounds; then how many paired rounds capdk won, and the sign test's p.
 
 mmio: TRACE is QEMU's log of memory_region_ops_read/write. The guest's
 console is in it too (writes to the UART at 0x3f8): accesses before the
@@ -18,6 +18,7 @@ line "guest-bench: round 1 dpdk" are capdk's, those after it testpmd's.
 Setup, the tx-first bursts and statistics reads are included.
 """
 import collections
+import math
 import re
 import statistics
 import sys
@@ -53,7 +54,22 @@ def pps(log):
     print(f"qemu_iofwd_dpdk_pps {d:.0f} pps")
     if d:
         print(f"ratio_qemu_iofwd_capdk_over_dpdk {c / d:.2f} x")
+    paired(capdk, dpdk)
     return 0 if capdk and dpdk else 1
+
+
+def paired(capdk, dpdk):
+    """Round i of each side ran back to back: the rounds capdk won, and
+    the one-sided sign test's p (the chance of winning that many or more
+    if neither side were faster), which says whether the ratio is more
+    than the rounds' spread."""
+    n = min(len(capdk), len(dpdk))
+    if n == 0:
+        return
+    won = sum(1 for c, d in zip(capdk, dpdk) if c > d)
+    p = sum(math.comb(n, k) for k in range(won, n + 1)) / 2**n
+    print(f"qemu_iofwd_capdk_rounds_ahead {won} of {n}")
+    print(f"qemu_iofwd_sign_test_p {p:.3f} p")
 
 
 def mmio(trace, log):
