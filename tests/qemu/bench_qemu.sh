@@ -18,7 +18,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cd "$root"
 cache=${CAPDK_QEMU_CACHE:-$root/build/qemu}
-rounds=3 secs=5 model=e1000 mmio=1
+rounds=15 secs=5 model=e1000 mmio=1
 while (($#)); do
     case $1 in
         --rounds) rounds=$2; shift 2 ;;
@@ -28,6 +28,10 @@ while (($#)); do
         *) echo "usage: $0 [--rounds R] [--seconds S] [--model e1000|e1000e] [--no-mmio]" >&2; exit 2 ;;
     esac
 done
+[[ $rounds =~ ^[1-9][0-9]{0,2}$ && $secs =~ ^[1-9][0-9]{0,2}$ ]] ||
+    { echo "$0: --rounds and --seconds take whole numbers 1-999 (got '$rounds', '$secs')" >&2; exit 2; }
+[[ $model == e1000 || $model == e1000e ]] ||
+    { echo "$0: --model e1000 or e1000e (got '$model')" >&2; exit 2; }
 
 say() { echo "# [bench-qemu] $*"; }
 "$here/setup.sh" > /dev/null 2>&1 || { say "SKIP: tests/qemu/setup.sh failed"; exit 77; }
