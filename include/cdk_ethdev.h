@@ -375,8 +375,9 @@ int cdk_eth_dev_rss_reta_query(uint16_t port_id,
  * (CDK_PTYPE_L3_MASK, ...) or absent; CDK_PTYPE_UNKNOWN (0) turns
  * classification off, as forwarding applications that never read
  * packet_type do. set_ptypes, if num > 0, receives the types that remain,
- * ending with CDK_PTYPE_UNKNOWN. -ENODEV, -EINVAL (mask not whole layers,
- * set_ptypes NULL with num > 0).
+ * ending with CDK_PTYPE_UNKNOWN. Like DPDK's, set is a control operation:
+ * call it while no lcore polls the port's rx queues (before start, say).
+ * -ENODEV, -EINVAL (mask not whole layers, set_ptypes NULL with num > 0).
  */
 int cdk_eth_dev_get_supported_ptypes(uint16_t port_id, uint32_t ptype_mask,
 				     uint32_t *ptypes, int num);

@@ -50,9 +50,10 @@ void igb_rxq_ptypes_attach(struct igb_adapter *ad, struct igb_rx_queue *q)
 	q->ptypes = ad->ptype_mask ? ad->ptypes : NULL;
 }
 
-/* The ethdev layer checked that mask is made of whole layers. A running
- * queue sees the new table at its next burst: the entries and the
- * pointer are each written whole. */
+/* The ethdev layer checked that mask is made of whole layers. Like the
+ * other control operations, and as in DPDK, this is for a port whose rx
+ * queues nobody is polling at the time (before start, or queues stopped):
+ * the table and the queues' pointers are plain memory. */
 int igb_ptypes_set(struct cdk_eth_dev *dev, uint32_t mask)
 {
 	struct igb_adapter *ad = igb_adapter(dev);

@@ -114,10 +114,10 @@ static __cdk_always_inline void rx_chain(struct igb_rx_queue *q,
  */
 static __cdk_always_inline uint16_t recv_burst(struct igb_rx_queue *q,
 					       struct cdk_mbuf **pkts, uint16_t n,
-					       const int info)
+					       const int info,
+					       const uint32_t *const ptypes)
 {
 	const cdk_cap_t ring = q->ring, pool = q->pool;
-	const uint32_t *const ptypes = q->ptypes ? q->ptypes : no_ptypes;
 	struct cdk_mbuf **const sw_ring = q->sw_ring;
 	struct cdk_mempool *const mp = q->mp;
 	const uint16_t nb_desc = q->nb_desc, rdt = q->rdt, port = q->port_id;
@@ -236,10 +236,11 @@ static __cdk_always_inline uint16_t recv_burst(struct igb_rx_queue *q,
 uint16_t igb_recv_pkts(void *rxq, struct cdk_mbuf **pkts, uint16_t n)
 {
 	struct igb_rx_queue *q = rxq;
+	const uint32_t *ptypes = q->ptypes;
 
-	if (q->ptypes == NULL && q->ol_flags == 0)
-		return recv_burst(q, pkts, n, 0);
-	return recv_burst(q, pkts, n, 1);
+	if (ptypes == NULL && q->ol_flags == 0)
+		return recv_burst(q, pkts, n, 0, no_ptypes);
+	return recv_burst(q, pkts, n, 1, ptypes ? ptypes : no_ptypes);
 }
 
 int igb_rx_ring_fill(struct igb_rx_queue *q)
