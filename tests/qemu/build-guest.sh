@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build the programs the guest runs, statically linked (the guest has no C
-# library): guest_e1000 and the l2fwd example, into build/qemu/bin/.
+# library): guest_e1000, guest_igb (each with guest_common.c) and the l2fwd
+# example, into build/qemu/bin/.
 # The library comes from $BUILD (default build/gcc); a sanitizer build
 # cannot be linked statically, so then build/gcc is used (and built).
 set -euo pipefail
@@ -31,9 +32,11 @@ cflags=(-std=c11 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Werror -Iinclude -I.)
 # run time; nothing in the guest calls them.
 quiet() { grep -v -e 'in statically linked applications requires' -e ': in function' >&2 || true; }
 
-echo "[qemu-build] $bin/guest_e1000 (static, $lib)"
-gcc "${cflags[@]}" -o "$bin/guest_e1000" "$here/guest_e1000.c" "$here/static_stubs.c" \
-    "${link[@]}" 2> >(quiet)
+for g in guest_e1000 guest_igb; do
+    echo "[qemu-build] $bin/$g (static, $lib)"
+    gcc "${cflags[@]}" -o "$bin/$g" "$here/$g.c" "$here/guest_common.c" \
+        "$here/static_stubs.c" "${link[@]}" 2> >(quiet)
+done
 echo "[qemu-build] $bin/l2fwd (static)"
 gcc "${cflags[@]}" -o "$bin/l2fwd" "$l2obj" "$here/static_stubs.c" "${link[@]}" 2> >(quiet)
 wait

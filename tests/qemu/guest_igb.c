@@ -24,103 +24,25 @@
  * Prints "N passed, N failed"; exits 1 on any failure.
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
-#include "cdk_eal.h"
 #include "cdk_ethdev.h"
-#include "cdk_lcore.h"
 #include "cdk_mbuf.h"
-#include "cdk_mempool.h"
 #include "cdk_sim.h"
+
+#include "guest_common.h"
 
 #define NB_DESC_1Q 1024
 #define NB_DESC_MQ 256
 #define MAX_QUEUES 8
-#define BURST_MAX 64
 #define MAX_PAIRS 8
-#define ETHERTYPE 0x88b5 /* IEEE local experimental */
-#define FRAME_MIN 60
-#define FRAME_MAX 1514
 #define RETA_SIZE 128
 #define MAX_FLOWS 1024
 #define MAX_PER_FLOW 64
 
-static unsigned n_passed, n_failed;
-
-static void check(int ok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void check(int ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%s: ", ok ? "PASS" : "FAIL");
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	printf("\n");
-	fflush(stdout);
-	if (ok)
-		n_passed++;
-	else
-		n_failed++;
-}
-
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* ---- the test frames of udp-peer.py (same rule as guest_e1000.c) ---- */
-
-static unsigned frame_len(unsigned k)
-{
-	if (k == 0)
-		return FRAME_MIN;
-	if (k == 1)
-		return FRAME_MAX;
-	return FRAME_MIN + (k * 397u) % (FRAME_MAX - FRAME_MIN + 1);
-}
-
-static void frame_fill(uint8_t *p, unsigned len, unsigned seq,
-		       const struct cdk_ether_addr *dst,
-		       const struct cdk_ether_addr *src)
-{
-	memcpy(p, dst->addr_bytes, 6);
-	memcpy(p + 6, src->addr_bytes, 6);
-	p[12] = ETHERTYPE >> 8;
-	p[13] = ETHERTYPE & 0xff;
-	p[14] = (uint8_t)(seq >> 24);
-	p[15] = (uint8_t)(seq >> 16);
-	p[16] = (uint8_t)(seq >> 8);
-	p[17] = (uint8_t)seq;
-	for (unsigned i = 18; i < len; i++)
-		p[i] = (uint8_t)(seq * 31u + i * 7u);
-}
-
-static unsigned frame_copy(const struct cdk_mbuf *m, uint8_t *out, unsigned cap)
-{
-	unsigned n = 0;
-
-	for (const struct cdk_mbuf *s = m; s != NULL; s = s->next) {
-		unsigned k = s->data_len;
-
-		if (n + k > cap)
-			k = cap - n;
-		memcpy(out + n, cdk_pktmbuf_mtod(s, const uint8_t *), k);
-		n += k;
-	}
-	return n;
-}
-
-static struct cdk_mempool *pool;
-static struct cdk_ether_addr macs[CDK_MAX_ETHPORTS];
 static uint16_t nq_of[CDK_MAX_ETHPORTS];
 
 static int port_up(uint16_t port)
@@ -132,7 +54,7 @@ static int port_up(uint16_t port)
 	struct cdk_eth_link link = { 0 };
 	int sock = cdk_eth_dev_socket_id(port), rc;
 	char name[64] = "?";
-	double t0;
+	double waited;
 
 	if (sock < 0)
 		sock = 0;
@@ -162,34 +84,22 @@ static int port_up(uint16_t port)
 		      strerror(-rc));
 		return rc;
 	}
-	t0 = now();
-	do {
-		cdk_eth_link_get_nowait(port, &link);
-		if (link.link_status)
-			break;
-		usleep(50 * 1000);
-	} while (now() - t0 < 10);
+	waited = link_wait(port, &link, 50);
 	check(link.link_status, "port %u %s %s mac " CDK_ETHER_ADDR_PRT_FMT
 	      " %u rx/tx queues of %u descriptors, link %s %u Mbps after %.2f s",
 	      port, name, info.driver_name, CDK_ETHER_ADDR_BYTES(&macs[port]), nq,
-	      nb_desc, link.link_status ? "up" : "down", link.link_speed, now() - t0);
+	      nb_desc, link.link_status ? "up" : "down", link.link_speed, waited);
 	return link.link_status ? 0 : -ENOLINK;
 }
 
 /* Each queue's only writable registers are its own RDT and TDT. */
 static void cap_report(uint16_t port)
 {
-	char *buf = NULL, *line, *save = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
+	char *buf = cap_text(port), *line, *save = NULL;
 	unsigned found = 0, other = 0, nq = nq_of[port];
 
-	if (f == NULL) {
-		check(0, "open_memstream: %s", strerror(errno));
+	if (buf == NULL)
 		return;
-	}
-	cdk_eth_dev_cap_report(port, f);
-	fclose(f);
 	printf("capability slices of port %u:\n", port);
 	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		unsigned p, q;
@@ -229,134 +139,6 @@ static int parse_pair(const char *s, uint16_t *a, uint16_t *b, int ports)
 	*a = (uint16_t)x;
 	*b = (uint16_t)y;
 	return 0;
-}
-
-/* Frames 0..n-1 from tx (queue 0) to rx (queue 0), byte-exact and in order. */
-static unsigned exchange(uint16_t tx, uint16_t rx, unsigned n, unsigned window,
-			 const struct cdk_ether_addr *dst, double limit,
-			 unsigned *bad_out)
-{
-	static uint8_t want[FRAME_MAX + 64], got[FRAME_MAX + 64];
-	unsigned sent = 0, good = 0, bad = 0, next = 0;
-	double last = now();
-
-	while (next < n && now() - last < limit) {
-		struct cdk_mbuf *pkts[BURST_MAX];
-		uint16_t k = 0, nb;
-
-		while (sent + k < n && sent + k < next + window && k < 32) {
-			unsigned len = frame_len(sent + k);
-			struct cdk_mbuf *m = cdk_pktmbuf_alloc(pool);
-			uint8_t *p;
-
-			if (m == NULL)
-				break;
-			p = (uint8_t *)cdk_pktmbuf_append(m, (uint16_t)len);
-			if (p == NULL) {
-				cdk_pktmbuf_free(m);
-				break;
-			}
-			frame_fill(p, len, sent + k, dst, &macs[tx]);
-			pkts[k++] = m;
-		}
-		if (k) {
-			nb = cdk_eth_tx_burst(tx, 0, pkts, k);
-			sent += nb;
-			if (nb < k)
-				cdk_pktmbuf_free_bulk(pkts + nb, k - nb);
-		}
-		nb = cdk_eth_rx_burst(rx, 0, pkts, BURST_MAX);
-		for (uint16_t i = 0; i < nb; i++) {
-			unsigned len = frame_copy(pkts[i], got, sizeof(got));
-			unsigned elen = frame_len(next);
-
-			frame_fill(want, elen, next, dst, &macs[tx]);
-			if (len == elen && pkts[i]->pkt_len == elen &&
-			    memcmp(got, want, elen) == 0) {
-				good++;
-			} else {
-				if (bad < 5)
-					printf("  frame %u: got %u bytes (pkt_len %u, %u segs), "
-					       "want %u%s\n", next, len, pkts[i]->pkt_len,
-					       pkts[i]->nb_segs, elen,
-					       len == elen ? ", content differs" : "");
-				bad++;
-			}
-			next++;
-			last = now();
-		}
-		cdk_pktmbuf_free_bulk(pkts, nb);
-	}
-	*bad_out = bad;
-	return good;
-}
-
-static void stats_of(uint16_t port, struct cdk_eth_stats *st)
-{
-	memset(st, 0, sizeof(*st));
-	cdk_eth_stats_get(port, st);
-}
-
-static uint64_t xstat(uint16_t port, const char *name)
-{
-	int n = cdk_eth_xstats_get(port, NULL, 0);
-	struct cdk_eth_xstat *xs;
-	uint64_t id, v = UINT64_MAX;
-
-	if (n <= 0 || cdk_eth_xstats_get_id_by_name(port, name, &id) < 0)
-		return UINT64_MAX;
-	xs = calloc((size_t)n, sizeof(*xs));
-	if (xs && cdk_eth_xstats_get(port, xs, (unsigned)n) == n)
-		for (int i = 0; i < n; i++)
-			if (xs[i].id == id)
-				v = xs[i].value;
-	free(xs);
-	return v;
-}
-
-struct hw_counts {
-	uint64_t tx, rx;
-};
-
-static struct hw_counts hw_of(uint16_t tx, uint16_t rx)
-{
-	return (struct hw_counts){ xstat(tx, "tx_hw_good_packets"),
-				   xstat(rx, "rx_hw_good_packets") };
-}
-
-/* QEMU's igb counters are clear-on-read: the driver must accumulate. */
-static void check_hw(uint16_t tx, uint16_t rx, struct hw_counts h0, unsigned n)
-{
-	struct hw_counts h1 = hw_of(tx, rx);
-
-	check(h0.tx != UINT64_MAX && h0.rx != UINT64_MAX &&
-	      h1.tx - h0.tx == n && h1.rx - h0.rx == n,
-	      "NIC counters: port %u GPTC +%llu, port %u GPRC +%llu (want +%u)", tx,
-	      (unsigned long long)(h1.tx - h0.tx), rx,
-	      (unsigned long long)(h1.rx - h0.rx), n);
-}
-
-static void print_xstats(uint16_t port)
-{
-	int n = cdk_eth_xstats_get_names(port, NULL, 0);
-	struct cdk_eth_xstat_name *names;
-	struct cdk_eth_xstat *xs;
-
-	if (n <= 0)
-		return;
-	names = calloc((size_t)n, sizeof(*names));
-	xs = calloc((size_t)n, sizeof(*xs));
-	if (names && xs && cdk_eth_xstats_get_names(port, names, (unsigned)n) == n &&
-	    cdk_eth_xstats_get(port, xs, (unsigned)n) == n) {
-		printf("  port %u xstats:", port);
-		for (int i = 0; i < n; i++)
-			if (xs[i].value)
-				printf(" %s=%llu", names[xs[i].id].name,
-				       (unsigned long long)xs[i].value);
-		printf("\n");
-	}
-	free(names);
-	free(xs);
 }
 
 static void test_pair(uint16_t a, uint16_t b, unsigned n)
@@ -650,15 +432,9 @@ int main(int argc, char **argv)
 	uint16_t pa[MAX_PAIRS], pb[MAX_PAIRS], port;
 	unsigned n_pairs = 0, count = 200, flows = 64, per_flow = 4;
 	int host = -1, rss = -1;
-	int n = cdk_eal_init(argc, argv);
 
-	if (n < 0) {
-		printf("EAL initialisation failed\n0 passed, 1 failed\n");
+	if (guest_init(&argc, &argv) < 0)
 		return 1;
-	}
-	argc -= n;
-	argv += n;
-	setvbuf(stdout, NULL, _IOLBF, 0);
 	for (int i = 1; i < argc; i++) {
 		const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
 
@@ -705,12 +481,8 @@ int main(int argc, char **argv)
 	}
 
 	check(cdk_eth_dev_count_avail() > 0, "%u ports found", cdk_eth_dev_count_avail());
-	pool = cdk_pktmbuf_pool_create("guest_pool", 8191, 256, 0,
-				       CDK_MBUF_DEFAULT_BUF_SIZE, 0);
-	if (pool == NULL) {
-		check(0, "mbuf pool: %s", strerror(errno));
+	if (pool_init() < 0)
 		goto out;
-	}
 	CDK_ETH_FOREACH_DEV(port) {
 		if (port_up(port) == 0)
 			cap_report(port);
@@ -724,17 +496,5 @@ int main(int argc, char **argv)
 	if (rss >= 0)
 		test_rss((uint16_t)rss, flows, per_flow);
 out:
-	CDK_ETH_FOREACH_DEV(port) {
-		cdk_eth_dev_stop(port);
-		cdk_eth_dev_close(port);
-	}
-	if (pool) {
-		unsigned used = cdk_mempool_in_use_count(pool);
-
-		check(used == 0, "every mbuf back in the pool (%u in use)", used);
-		cdk_mempool_free(pool);
-	}
-	cdk_eal_cleanup();
-	printf("%u passed, %u failed\n", n_passed, n_failed);
-	return n_failed ? 1 : 0;
+	return finish();
 }

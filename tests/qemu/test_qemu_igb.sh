@@ -40,16 +40,9 @@ fi
 say "$(tail -1 "$tmp" | sed 's/^\[qemu-trixie\] //')"
 rm -f "$tmp"
 
-# The guest programs, static: l2fwd (build-guest.sh), and guest_igb.
+# The guest programs, static: guest_igb and l2fwd.
 "$here/build-guest.sh" > /dev/null
 bin=$cache/bin
-build=${BUILD:-build/gcc}
-[[ ${SANITIZE:-0} == 1 || $build == *-san* ]] && build=build/gcc
-gcc -std=c11 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Werror -Iinclude -I. \
-    -o "$bin/guest_igb" "$here/guest_igb.c" "$here/static_stubs.c" \
-    -static -Wl,--whole-archive "$build/libcapdk.a" -Wl,--no-whole-archive \
-    -lnuma -lpcap -ldbus-1 -lpthread -lm 2>&1 |
-    grep -v -e 'in statically linked applications requires' -e ': in function' >&2 || true
 [[ -x $bin/guest_igb ]] || { say "FAIL: guest_igb did not build"; exit 1; }
 
 # peer LOG ARGS...: start a host peer (killed at exit if still running).

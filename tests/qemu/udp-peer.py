@@ -14,7 +14,7 @@ With two NICs, fwd sends into one (its L) and receives from the other (its
 P): a forwarder in the guest between them is checked end to end. Each frame
 is sent again every 0.5 s until it comes back, so the guest may start late.
 
-Test frames (--verify, fwd; guest_e1000.c builds the same ones): frame k is
+Test frames (--verify, fwd; guest_common.c builds the same ones): frame k is
 dst(6) src(6) 0x88b5 seq(4, big endian) then byte i = (k*31 + i*7) & 0xff,
 of 60 bytes for k = 0, 1514 for k = 1, else 60 + (k*397) % 1455.
 """
