@@ -8,16 +8,10 @@
 #include <string.h>
 
 #include "cdk_cycles.h"
+#include "pmd/intel_gbe/gbe_ethdev.h"
 #include "pmd/e1000/e1000_ethdev.h"
 
-#define RX_FREE_THRESH_DEFAULT 32 /* DPDK's em defaults */
-#define TX_RS_THRESH_DEFAULT 32
-#define TX_FREE_THRESH_DEFAULT 32
 #define LINK_WAIT_POLLS 100 /* x 5 ms */
-
-#define LOG(lvl, dev, fmt, ...)                                          \
-	cdk_log(CDK_LOG_##lvl, CDK_LOGTYPE_PMD, "%s: " fmt, (dev)->name,  \
-		##__VA_ARGS__)
 
 static struct cdk_pmd_driver e1000_driver;
 
@@ -90,16 +84,16 @@ static int e1000_infos_get(struct cdk_eth_dev *dev, struct cdk_eth_dev_info *inf
 	info->tx_offload_capa = CDK_ETH_TX_OFFLOAD_MULTI_SEGS;
 	info->rx_desc_lim = lim;
 	info->tx_desc_lim = lim;
-	info->default_rxconf.rx_free_thresh = RX_FREE_THRESH_DEFAULT;
-	info->default_txconf.tx_rs_thresh = TX_RS_THRESH_DEFAULT;
-	info->default_txconf.tx_free_thresh = TX_FREE_THRESH_DEFAULT;
+	info->default_rxconf.rx_free_thresh = GBE_RX_FREE_THRESH_DEFAULT;
+	info->default_txconf.tx_rs_thresh = GBE_TX_RS_THRESH_DEFAULT;
+	info->default_txconf.tx_free_thresh = GBE_TX_FREE_THRESH_DEFAULT;
 	return 0;
 }
 
 static int e1000_configure(struct cdk_eth_dev *dev)
 {
 	if (dev->conf.rxmode.mq_mode != CDK_ETH_MQ_RX_NONE) {
-		LOG(ERR, dev, "multi-queue rx (RSS) is not supported");
+		GBE_LOG(ERR, dev, "multi-queue rx (RSS) is not supported");
 		return -EINVAL;
 	}
 	return 0;
@@ -133,11 +127,7 @@ static uint32_t rctl_bsize(uint32_t buf_len)
 
 static void *queue_zalloc(size_t size, unsigned socket)
 {
-	void *p = cdk_zmalloc_socket("e1000 queue", size, CDK_CACHE_LINE_SIZE,
-				     (int)socket);
-
-	return p ? p : cdk_zmalloc_socket("e1000 queue", size,
-					  CDK_CACHE_LINE_SIZE, CDK_SOCKET_ID_ANY);
+	return gbe_queue_zalloc("e1000 queue", size, socket);
 }
 
 static void e1000_rxq_release(struct cdk_eth_dev *dev, uint16_t qid)
@@ -158,11 +148,11 @@ static int e1000_rxq_setup(struct cdk_eth_dev *dev, uint16_t qid,
 {
 	uint32_t room = cdk_pktmbuf_data_room_size(mp) - CDK_PKTMBUF_HEADROOM;
 	uint16_t thresh = conf->rx_free_thresh ? conf->rx_free_thresh
-					       : RX_FREE_THRESH_DEFAULT;
+					       : GBE_RX_FREE_THRESH_DEFAULT;
 	struct e1000_rx_queue *q;
 
 	if (bsize_for(room) == 0 || thresh >= nb_desc) {
-		LOG(ERR, dev, "rx queue %u: mbufs of %u bytes (256 at least) and "
+		GBE_LOG(ERR, dev, "rx queue %u: mbufs of %u bytes (256 at least) and "
 		    "rx_free_thresh %u (below %u descriptors)", qid, room, thresh,
 		    nb_desc);
 		return -EINVAL;
@@ -202,17 +192,11 @@ static int e1000_txq_setup(struct cdk_eth_dev *dev, uint16_t qid,
 			   uint16_t nb_desc, unsigned socket,
 			   const struct cdk_eth_txconf *conf)
 {
-	uint16_t rs = conf->tx_rs_thresh ? conf->tx_rs_thresh : TX_RS_THRESH_DEFAULT;
-	uint16_t fr = conf->tx_free_thresh ? conf->tx_free_thresh
-					   : TX_FREE_THRESH_DEFAULT;
+	uint16_t rs, fr;
 	struct e1000_tx_queue *q;
 
-	/* A batch must fit in what is in flight when cleaning starts. */
-	if (rs > fr || fr >= nb_desc - 3 || rs + fr >= nb_desc) {
-		LOG(ERR, dev, "tx queue %u: need tx_rs_thresh (%u) <= tx_free_thresh "
-		    "(%u), their sum below %u descriptors", qid, rs, fr, nb_desc);
+	if (gbe_tx_thresh(dev, qid, nb_desc, conf, &rs, &fr) < 0)
 		return -EINVAL;
-	}
 	q = queue_zalloc(sizeof(*q), socket);
 	if (q == NULL)
 		return -ENOMEM;
@@ -235,27 +219,10 @@ static int e1000_caps_grant(struct cdk_eth_dev *dev, enum cdk_queue_dir dir,
 {
 	struct e1000_rx_queue *rq = dir == CDK_RXQ ? dev->rx_queues[qid] : NULL;
 	struct e1000_tx_queue *tq = dir == CDK_TXQ ? dev->tx_queues[qid] : NULL;
-	uint16_t nb_desc = rq ? rq->nb_desc : tq->nb_desc;
-	struct cdk_queue_caps c;
-	int rc = cdk_eth_queue_caps_take(dev, dir, qid, sealed,
-					 (uint64_t)nb_desc * E1000_DESC_SIZE,
-					 rq != NULL, &c);
+	const struct gbe_queue_slots to = rq ? GBE_RXQ_SLOTS(rq) : GBE_TXQ_SLOTS(tq);
 
-	if (rc < 0)
-		return rc;
-	if (rq) {
-		rq->ring = c.ring;
-		rq->doorbell = c.doorbell;
-		rq->head = c.head;
-		rq->pool = c.pools[0];
-	} else {
-		tq->ring = c.ring;
-		tq->doorbell = c.doorbell;
-		tq->head = c.head;
-		tq->n_pools = c.n_pools;
-		memcpy(tq->pools, c.pools, sizeof(tq->pools));
-	}
-	return 0;
+	return gbe_caps_grant(dev, dir, qid, sealed,
+			      (uint64_t)(rq ? rq->nb_desc : tq->nb_desc) * E1000_DESC_SIZE, &to);
 }
 
 /* ---- start / stop ---- */
@@ -303,7 +270,7 @@ static int e1000_rxq_start(struct cdk_eth_dev *dev, uint16_t i)
 	if (rc == 0)
 		rc = gbe_ring_program(ad->ctrl, &q->ring, q->nb_desc, E1000_RDBAL(i));
 	if (rc < 0) {
-		LOG(ERR, dev, "rx queue %u: %s", i, rc == -ENOMEM
+		GBE_LOG(ERR, dev, "rx queue %u: %s", i, rc == -ENOMEM
 			    ? "not enough mbufs to fill the ring"
 			    : "ring capability refused");
 		e1000_rx_queue_drain(q);
@@ -400,7 +367,7 @@ static int e1000_start(struct cdk_eth_dev *dev)
 	int rc = hw_reset(ad);
 
 	if (rc < 0) {
-		LOG(ERR, dev, "device reset did not complete");
+		GBE_LOG(ERR, dev, "device reset did not complete");
 		return rc;
 	}
 	hw_init(ad);
@@ -512,7 +479,7 @@ static int adapter_init(struct cdk_eth_dev *dev, struct cdk_device *d)
 							: E1000_MAX_FRAME_8254X;
 	rc = hw_reset(ad);
 	if (rc < 0) {
-		LOG(ERR, dev, "device reset did not complete");
+		GBE_LOG(ERR, dev, "device reset did not complete");
 		return rc;
 	}
 	memset(&ad->hw, 0, sizeof(ad->hw)); /* counts start at probe */
@@ -520,12 +487,12 @@ static int adapter_init(struct cdk_eth_dev *dev, struct cdk_device *d)
 								   : &eerd_8254x,
 			  &ad->mac);
 	if (rc < 0) {
-		LOG(ERR, dev, "reading the MAC address from the EEPROM timed out");
+		GBE_LOG(ERR, dev, "reading the MAC address from the EEPROM timed out");
 		return rc;
 	}
 	if (!cdk_is_valid_assigned_ether_addr(&ad->mac)) {
 		cdk_eth_random_addr(ad->mac.addr_bytes);
-		LOG(WARNING, dev, "no valid MAC address in the EEPROM: using "
+		GBE_LOG(WARNING, dev, "no valid MAC address in the EEPROM: using "
 		    CDK_ETHER_ADDR_PRT_FMT, CDK_ETHER_ADDR_BYTES(&ad->mac));
 	}
 	hw_init(ad);
@@ -556,16 +523,6 @@ static int e1000_probe(struct cdk_device *d)
 		d->pci_id.vendor_id, d->pci_id.device_id,
 		CDK_ETHER_ADDR_BYTES(&dev->mac_addr));
 	return 0;
-}
-
-static int e1000_remove(struct cdk_device *d)
-{
-	uint16_t port;
-
-	if (cdk_eth_dev_get_port_by_name(d->name, &port) < 0)
-		return 0;
-	cdk_eth_dev_stop(port);
-	return cdk_eth_dev_close(port);
 }
 
 /* ---- registration ---- */
@@ -612,7 +569,7 @@ static struct cdk_pmd_driver e1000_driver = {
 	.id_table = e1000_pci_ids,
 	.manifest = &e1000_manifest,
 	.probe = e1000_probe,
-	.remove = e1000_remove,
+	.remove = gbe_remove,
 };
 
 CDK_PMD_REGISTER(e1000_driver)

@@ -9,24 +9,18 @@
 #include <string.h>
 
 #include "cdk_cycles.h"
+#include "pmd/intel_gbe/gbe_ethdev.h"
 #include "pmd/igb/igb_ethdev.h"
 
-#define RX_FREE_THRESH_DEFAULT 32 /* DPDK's igb defaults */
 #define RX_PTHRESH 8
 #define RX_HTHRESH 8
 #define RX_WTHRESH 4
-#define TX_RS_THRESH_DEFAULT 32
-#define TX_FREE_THRESH_DEFAULT 32
 #define TX_PTHRESH 8
 #define TX_HTHRESH 1
 #define TX_WTHRESH 16
 #define TX_MAX_SEGS 40
 #define VLAN_TAG_LEN 4
 #define LINK_WAIT_POLLS 200 /* x 5 ms: QEMU's autonegotiation takes 550 */
-
-#define LOG(lvl, dev, fmt, ...)                                          \
-	cdk_log(CDK_LOG_##lvl, CDK_LOGTYPE_PMD, "%s: " fmt, (dev)->name,  \
-		##__VA_ARGS__)
 
 static struct cdk_pmd_driver igb_driver;
 
@@ -133,11 +127,11 @@ static int igb_infos_get(struct cdk_eth_dev *dev, struct cdk_eth_dev_info *info)
 	info->flow_type_rss_offloads = IGB_RSS_OFFLOAD_ALL;
 	info->rx_desc_lim = lim;
 	info->tx_desc_lim = lim;
-	info->default_rxconf.rx_free_thresh = RX_FREE_THRESH_DEFAULT;
+	info->default_rxconf.rx_free_thresh = GBE_RX_FREE_THRESH_DEFAULT;
 	info->default_rxconf.rx_thresh = (struct cdk_eth_thresh){
 		RX_PTHRESH, RX_HTHRESH, RX_WTHRESH };
-	info->default_txconf.tx_rs_thresh = TX_RS_THRESH_DEFAULT;
-	info->default_txconf.tx_free_thresh = TX_FREE_THRESH_DEFAULT;
+	info->default_txconf.tx_rs_thresh = GBE_TX_RS_THRESH_DEFAULT;
+	info->default_txconf.tx_free_thresh = GBE_TX_FREE_THRESH_DEFAULT;
 	info->default_txconf.tx_thresh = (struct cdk_eth_thresh){
 		TX_PTHRESH, TX_HTHRESH, TX_WTHRESH };
 	info->speed_capa = 0x3f; /* 10/100 half and full, 1G */
@@ -150,13 +144,13 @@ static int igb_configure(struct cdk_eth_dev *dev)
 	uint32_t mq = dev->conf.rxmode.mq_mode;
 
 	if (mq != CDK_ETH_MQ_RX_NONE && mq != CDK_ETH_MQ_RX_RSS) {
-		LOG(ERR, dev, "rx multi-queue mode %u: only none or RSS", mq);
+		GBE_LOG(ERR, dev, "rx multi-queue mode %u: only none or RSS", mq);
 		return -EINVAL;
 	}
 	if (mq == CDK_ETH_MQ_RX_RSS &&
 	    ((rc->rss_key && rc->rss_key_len != IGB_RSS_KEY_LEN) ||
 	     (rc->rss_hf & ~(uint64_t)IGB_RSS_OFFLOAD_ALL))) {
-		LOG(ERR, dev, "RSS: a %u-byte key is needed and hash functions "
+		GBE_LOG(ERR, dev, "RSS: a %u-byte key is needed and hash functions "
 		    "within 0x%llx", IGB_RSS_KEY_LEN,
 		    (unsigned long long)IGB_RSS_OFFLOAD_ALL);
 		return -EINVAL;
@@ -177,11 +171,7 @@ static uint32_t buf_len_for(struct cdk_mempool *mp)
 
 static void *queue_zalloc(size_t size, unsigned socket)
 {
-	void *p = cdk_zmalloc_socket("igb queue", size, CDK_CACHE_LINE_SIZE,
-				     (int)socket);
-
-	return p ? p : cdk_zmalloc_socket("igb queue", size, CDK_CACHE_LINE_SIZE,
-					  CDK_SOCKET_ID_ANY);
+	return gbe_queue_zalloc("igb queue", size, socket);
 }
 
 static void igb_rxq_release(struct cdk_eth_dev *dev, uint16_t qid)
@@ -206,11 +196,11 @@ static int igb_rxq_setup(struct cdk_eth_dev *dev, uint16_t qid,
 			 const struct cdk_eth_rxconf *conf, struct cdk_mempool *mp)
 {
 	uint16_t thresh = conf->rx_free_thresh ? conf->rx_free_thresh
-					       : RX_FREE_THRESH_DEFAULT;
+					       : GBE_RX_FREE_THRESH_DEFAULT;
 	struct igb_rx_queue *q;
 
 	if (buf_len_for(mp) == 0 || thresh >= nb_desc) {
-		LOG(ERR, dev, "rx queue %u: mbufs of 1 KB at least and "
+		GBE_LOG(ERR, dev, "rx queue %u: mbufs of 1 KB at least and "
 		    "rx_free_thresh %u below %u descriptors", qid, thresh, nb_desc);
 		return -EINVAL;
 	}
@@ -253,17 +243,11 @@ static int igb_txq_setup(struct cdk_eth_dev *dev, uint16_t qid,
 			 uint16_t nb_desc, unsigned socket,
 			 const struct cdk_eth_txconf *conf)
 {
-	uint16_t rs = conf->tx_rs_thresh ? conf->tx_rs_thresh : TX_RS_THRESH_DEFAULT;
-	uint16_t fr = conf->tx_free_thresh ? conf->tx_free_thresh
-					   : TX_FREE_THRESH_DEFAULT;
+	uint16_t rs, fr;
 	struct igb_tx_queue *q;
 
-	/* A batch must fit in what is in flight when cleaning starts. */
-	if (rs > fr || fr >= nb_desc - 3 || rs + fr >= nb_desc) {
-		LOG(ERR, dev, "tx queue %u: need tx_rs_thresh (%u) <= tx_free_thresh "
-		    "(%u), their sum below %u descriptors", qid, rs, fr, nb_desc);
+	if (gbe_tx_thresh(dev, qid, nb_desc, conf, &rs, &fr) < 0)
 		return -EINVAL;
-	}
 	q = queue_zalloc(sizeof(*q), socket);
 	if (q == NULL)
 		return -ENOMEM;
@@ -289,27 +273,10 @@ static int igb_caps_grant(struct cdk_eth_dev *dev, enum cdk_queue_dir dir,
 {
 	struct igb_rx_queue *rq = dir == CDK_RXQ ? dev->rx_queues[qid] : NULL;
 	struct igb_tx_queue *tq = dir == CDK_TXQ ? dev->tx_queues[qid] : NULL;
-	uint16_t nb_desc = rq ? rq->nb_desc : tq->nb_desc;
-	struct cdk_queue_caps c;
-	int rc = cdk_eth_queue_caps_take(dev, dir, qid, sealed,
-					 (uint64_t)nb_desc * IGB_DESC_SIZE,
-					 rq != NULL, &c);
+	const struct gbe_queue_slots to = rq ? GBE_RXQ_SLOTS(rq) : GBE_TXQ_SLOTS(tq);
 
-	if (rc < 0)
-		return rc;
-	if (rq) {
-		rq->ring = c.ring;
-		rq->doorbell = c.doorbell;
-		rq->head = c.head;
-		rq->pool = c.pools[0];
-	} else {
-		tq->ring = c.ring;
-		tq->doorbell = c.doorbell;
-		tq->head = c.head;
-		tq->n_pools = c.n_pools;
-		memcpy(tq->pools, c.pools, sizeof(tq->pools));
-	}
-	return 0;
+	return gbe_caps_grant(dev, dir, qid, sealed,
+			      (uint64_t)(rq ? rq->nb_desc : tq->nb_desc) * IGB_DESC_SIZE, &to);
 }
 
 /* ---- start / stop ---- */
@@ -363,7 +330,7 @@ static int tx_queue_start(struct cdk_eth_dev *dev, struct igb_adapter *ad,
 		rc = queue_enable(ad, IGB_TXDCTL(i), q->pthresh, q->hthresh,
 				  q->wthresh);
 	if (rc < 0)
-		LOG(ERR, dev, "tx queue %u: %s", i, rc == -ETIMEDOUT
+		GBE_LOG(ERR, dev, "tx queue %u: %s", i, rc == -ETIMEDOUT
 			    ? "TXDCTL.ENABLE did not set"
 			    : "ring capability refused");
 	return rc;
@@ -411,7 +378,7 @@ static int rx_queue_start(struct cdk_eth_dev *dev, struct igb_adapter *ad,
 	if (rc == 0)
 		rc = ring_program(ad, &q->ring, q->nb_desc, 1, i);
 	if (rc < 0) {
-		LOG(ERR, dev, "rx queue %u: %s", i, rc == -ENOMEM
+		GBE_LOG(ERR, dev, "rx queue %u: %s", i, rc == -ENOMEM
 			    ? "not enough mbufs to fill the ring"
 			    : "ring capability refused");
 		return rc;
@@ -423,7 +390,7 @@ static int rx_queue_start(struct cdk_eth_dev *dev, struct igb_adapter *ad,
 					     (dev->nb_rx_queues > 1 ? IGB_SRRCTL_DROP_EN : 0));
 	rc = queue_enable(ad, IGB_RXDCTL(i), q->pthresh, q->hthresh, q->wthresh);
 	if (rc < 0)
-		LOG(ERR, dev, "rx queue %u: RXDCTL.ENABLE did not set", i);
+		GBE_LOG(ERR, dev, "rx queue %u: RXDCTL.ENABLE did not set", i);
 	return rc;
 }
 
@@ -491,7 +458,7 @@ static int igb_rxq_stop(struct cdk_eth_dev *dev, uint16_t i)
 	int rc = queue_disable(igb_adapter(dev), IGB_RXDCTL(i));
 
 	if (rc < 0) {
-		LOG(ERR, dev, "rx queue %u: RXDCTL.ENABLE did not clear", i);
+		GBE_LOG(ERR, dev, "rx queue %u: RXDCTL.ENABLE did not clear", i);
 		return rc;
 	}
 	igb_rx_queue_drain(dev->rx_queues[i]);
@@ -526,7 +493,7 @@ static int igb_txq_stop(struct cdk_eth_dev *dev, uint16_t i)
 		cdk_delay_us(IGB_XDCTL_POLL_US);
 	rc = queue_disable(ad, IGB_TXDCTL(i));
 	if (rc < 0) {
-		LOG(ERR, dev, "tx queue %u: TXDCTL.ENABLE did not clear", i);
+		GBE_LOG(ERR, dev, "tx queue %u: TXDCTL.ENABLE did not clear", i);
 		return rc;
 	}
 	igb_tx_queue_drain(dev->tx_queues[i]);
@@ -551,7 +518,7 @@ static int igb_start(struct cdk_eth_dev *dev)
 	int rc = hw_reset(ad);
 
 	if (rc < 0) {
-		LOG(ERR, dev, "device reset did not complete");
+		GBE_LOG(ERR, dev, "device reset did not complete");
 		return rc;
 	}
 	hw_init(ad);
@@ -686,14 +653,14 @@ static int adapter_init(struct cdk_eth_dev *dev, struct cdk_device *d)
 	ad->fam = &families[mac_type_of(d->pci_id.device_id)];
 	rc = hw_reset(ad);
 	if (rc < 0) {
-		LOG(ERR, dev, "device reset did not complete");
+		GBE_LOG(ERR, dev, "device reset did not complete");
 		return rc;
 	}
 	memset(&ad->hw, 0, sizeof(ad->hw)); /* counts start at probe */
 	rc = gbe_mac_read(ad->ctrl, ad->fam->nvm_eerd ? &eerd : NULL, &ad->mac);
 	if (rc < 0 || !cdk_is_valid_assigned_ether_addr(&ad->mac)) {
 		cdk_eth_random_addr(ad->mac.addr_bytes);
-		LOG(WARNING, dev, "no valid MAC address in RAL0 or the NVM: using "
+		GBE_LOG(WARNING, dev, "no valid MAC address in RAL0 or the NVM: using "
 		    CDK_ETHER_ADDR_PRT_FMT, CDK_ETHER_ADDR_BYTES(&ad->mac));
 	}
 	hw_init(ad);
@@ -726,16 +693,6 @@ static int igb_probe(struct cdk_device *d)
 		igb_adapter(dev)->fam->name, d->pci_id.vendor_id,
 		d->pci_id.device_id, CDK_ETHER_ADDR_BYTES(&dev->mac_addr));
 	return 0;
-}
-
-static int igb_remove(struct cdk_device *d)
-{
-	uint16_t port;
-
-	if (cdk_eth_dev_get_port_by_name(d->name, &port) < 0)
-		return 0;
-	cdk_eth_dev_stop(port);
-	return cdk_eth_dev_close(port);
 }
 
 /* ---- registration ---- */
@@ -787,7 +744,7 @@ static struct cdk_pmd_driver igb_driver = {
 	.id_table = igb_pci_ids,
 	.manifest = &igb_manifest,
 	.probe = igb_probe,
-	.remove = igb_remove,
+	.remove = gbe_remove,
 };
 
 CDK_PMD_REGISTER(igb_driver)

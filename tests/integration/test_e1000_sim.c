@@ -247,6 +247,27 @@ static void test_stop_start(void **state)
 	}
 }
 
+/* tx thresholds: an RS batch must fit in what is in flight when cleaning
+ * starts; a bad pair is refused, naming it, and the queue set up again
+ * with the defaults carries traffic. */
+static void test_tx_thresholds(void **state)
+{
+	struct cdk_eth_txconf rs_over_free = { .tx_rs_thresh = 64, .tx_free_thresh = 32 };
+	struct cdk_eth_txconf sum_over_ring = { .tx_rs_thresh = 32, .tx_free_thresh = 224 };
+	struct cdk_eth_txconf ok = { .tx_rs_thresh = 16, .tx_free_thresh = 64 };
+	const uint32_t sizes[] = { 60, 700, 1514, 61 };
+
+	assert_int_equal(cdk_eth_dev_stop(p0), 0);
+	assert_int_equal(cdk_eth_tx_queue_setup(p0, 0, TXD, 0, &rs_over_free), -EINVAL);
+	assert_int_equal(cdk_eth_tx_queue_setup(p0, 0, TXD, 0, &sum_over_ring), -EINVAL);
+	assert_int_equal(cdk_eth_tx_queue_setup(p0, 0, TXD, 0, &ok), 0);
+	assert_int_equal(((struct e1000_tx_queue *)cdk_eth_dev_get(p0)->tx_queues[0])->rs_thresh, 16);
+	assert_int_equal(cdk_eth_tx_queue_setup(p0, 0, TXD, 0, NULL), 0);
+	assert_int_equal(((struct e1000_tx_queue *)cdk_eth_dev_get(p0)->tx_queues[0])->rs_thresh, 32);
+	assert_int_equal(cdk_eth_dev_start(p0), 0);
+	simpair_exchange(&sp, p0, p1, sizes, CDK_DIM(sizes), 900);
+}
+
 /*
  * The 8254x has one queue per direction and no per-queue enable: stopping
  * rx queue 0 turns the receiver off (RCTL.EN), its ring gives every mbuf
@@ -492,6 +513,7 @@ int main(void)
 		cmocka_unit_test(test_rx_full_missed),
 		cmocka_unit_test(test_stats_and_xstats),
 		cmocka_unit_test(test_stop_start),
+		cmocka_unit_test(test_tx_thresholds),
 		cmocka_unit_test(test_queue_stop_start),
 		cmocka_unit_test(test_promiscuous),
 		cmocka_unit_test(test_jumbo_chains),
