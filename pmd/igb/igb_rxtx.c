@@ -163,10 +163,8 @@ static __cdk_always_inline uint16_t recv_burst(struct igb_rx_queue *q,
 			if (cdk_likely((staterr & RX_WB_SLOW) == IGB_RXD_STAT_EOP &&
 				       (uint32_t)len - 1 < buf_len && calm)) {
 				/* A whole frame in one buffer. */
-				if (cdk_likely(used < got)) {
-					nm = fresh[used++];
-				} else if (cdk_unlikely((nm = cdk_mbuf_raw_alloc(mp)) == NULL)) {
-					q->nombuf++;
+				if (cdk_unlikely(gbe_rx_fresh(fresh, &used, got, mp,
+							      &q->nombuf, &nm) < 0)) {
 					stop = 1;
 					break; /* the frame waits in its descriptor */
 				}
@@ -183,10 +181,8 @@ static __cdk_always_inline uint16_t recv_burst(struct igb_rx_queue *q,
 				bytes += len;
 				pkts[nb_rx++] = m;
 			} else if (!q->discard && rx_wb_ok(q, len, staterr)) {
-				if (cdk_likely(used < got)) {
-					nm = fresh[used++];
-				} else if (cdk_unlikely((nm = cdk_mbuf_raw_alloc(mp)) == NULL)) {
-					q->nombuf++;
+				if (cdk_unlikely(gbe_rx_fresh(fresh, &used, got, mp,
+							      &q->nombuf, &nm) < 0)) {
 					stop = 1;
 					break; /* the frame waits in its descriptor */
 				}
@@ -340,15 +336,8 @@ uint16_t igb_xmit_pkts(void *txq, struct cdk_mbuf **pkts, uint16_t n)
 	if (q->nb_free < q->free_thresh)
 		tx_clean(q);
 	nb_free = q->nb_free;
-	r.ring = cdk_eth_desc_at(&ring, 0, IGB_DESC_SIZE);
-	r.sw_ring = q->sw_ring;
-	r.nb_desc = nb_desc;
-	r.rs_thresh = rs_thresh;
-	r.tail = q->tx_tail;
-	r.bytes = 0;
-	r.win = cdk_dma_win_sized(&pool, CDK_DMA_WIN_TX_SPAN);
-	r.fr.mp = NULL;
-	r.fr.n = 0;
+	gbe_tx_run_start(&r, cdk_eth_desc_at(&ring, 0, IGB_DESC_SIZE), q->sw_ring, nb_desc,
+			 rs_thresh, q->tx_tail, &pool);
 	for (nb_tx = 0; nb_tx < n; nb_tx++) {
 		struct cdk_mbuf *m, *seg;
 		uint32_t lens = 0, tucmd = 0, olinfo, rs;

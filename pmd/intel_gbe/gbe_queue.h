@@ -77,25 +77,9 @@ static __cdk_always_inline void gbe_rx_one(struct cdk_mbuf *m, uint64_t rearm,
 }
 
 /* Give the device m's buffer in descriptor d, the write-back half cleared
- * (which clears DD); pool was checked usable for this burst. */
-static __cdk_always_inline int gbe_rx_post(const cdk_cap_t *pool,
-					   uint32_t buf_len, void *d,
-					   struct cdk_mbuf *m)
-{
-	uint64_t iova;
-
-	if (cdk_unlikely(cdk_cap_iova_in(pool,
-					 (char *)m->buf_addr + CDK_PKTMBUF_HEADROOM,
-					 buf_len, &iova) < 0))
-		return -1;
-	*(volatile uint64_t *)d = iova;
-	__atomic_store_n(gbe_desc_hi(d), 0, __ATOMIC_RELAXED);
-	return 0;
-}
-
-/* gbe_rx_post for a burst's refills: the window of the pool answers for
- * its buffers (bufs: cdk_dma_win_sized(pool, buf_len)), the capability for
- * anything the window cannot. */
+ * (which clears DD); pool was checked usable for this burst. The window
+ * of the pool (bufs: cdk_dma_win_sized(pool, buf_len)) answers for its
+ * buffers in one compare, the capability for anything the window cannot. */
 static __cdk_always_inline int gbe_rx_post_win(const struct cdk_dma_win *bufs,
 					       const cdk_cap_t *pool,
 					       uint32_t buf_len, void *d,
@@ -114,6 +98,16 @@ static __cdk_always_inline int gbe_rx_post_win(const struct cdk_dma_win *bufs,
 	return 0;
 }
 
+/* gbe_rx_post_win without a window: the capability answers. */
+static __cdk_always_inline int gbe_rx_post(const cdk_cap_t *pool,
+					   uint32_t buf_len, void *d,
+					   struct cdk_mbuf *m)
+{
+	const struct cdk_dma_win none = { 0, 0, 0 };
+
+	return gbe_rx_post_win(&none, pool, buf_len, d, m);
+}
+
 /*
  * The pieces of a receive burst's batch, shared by the drivers (inline: a
  * burst calls them per batch or per descriptor).
@@ -130,6 +124,24 @@ static __cdk_always_inline unsigned gbe_rx_batch_want(uint16_t rdt, uint16_t idx
 	unsigned want = left < batch ? left : batch;
 
 	return want < lim ? want : lim;
+}
+
+/* The refill for one descriptor into *nm: the next of the batch's bulk
+ * get, or, when that fell short, one more from the pool. -1 (counted in
+ * *nombuf) when the pool has none. */
+static __cdk_always_inline int gbe_rx_fresh(struct cdk_mbuf **fresh, unsigned *used,
+					    unsigned got, struct cdk_mempool *mp,
+					    uint64_t *nombuf, struct cdk_mbuf **nm)
+{
+	if (cdk_likely(*used < got)) {
+		*nm = fresh[(*used)++];
+		return 0;
+	}
+	*nm = cdk_mbuf_raw_alloc(mp);
+	if (*nm != NULL)
+		return 0;
+	(*nombuf)++;
+	return -1;
 }
 
 /* The held descriptor d, which the device never owned: a DD there (dd_mask
@@ -255,6 +267,25 @@ struct gbe_tx_run {
 	struct cdk_dma_win win;
 	struct gbe_tx_free fr;
 };
+
+/* A burst's run state: descriptor 0 at ring0, from tail, with the window
+ * of the pool that matched last; nothing to free yet. rs_left is the
+ * driver's to set before each run. */
+static __cdk_always_inline void gbe_tx_run_start(struct gbe_tx_run *r, char *ring0,
+						 struct gbe_tx_entry *sw_ring,
+						 uint16_t nb_desc, uint16_t rs_thresh,
+						 uint16_t tail, const cdk_cap_t *pool)
+{
+	r->ring = ring0;
+	r->sw_ring = sw_ring;
+	r->nb_desc = nb_desc;
+	r->rs_thresh = rs_thresh;
+	r->tail = tail;
+	r->bytes = 0;
+	r->win = cdk_dma_win_sized(pool, CDK_DMA_WIN_TX_SPAN);
+	r->fr.mp = NULL;
+	r->fr.n = 0;
+}
 
 static __cdk_always_inline unsigned gbe_tx_run(struct gbe_tx_run *r,
 					       struct cdk_mbuf **pkts,
