@@ -75,6 +75,10 @@ void simpair_check_jumbo_chain(const struct simpair *sp, uint16_t a, uint16_t b)
 void simpair_check_stale_doorbell(const struct simpair *sp, uint16_t a,
 				  uint16_t b, cdk_cap_t kept, cdk_cap_t kept_ring,
 				  uint32_t rdt);
+/* b's pool runs dry: frames wait in their descriptors, each failed refill
+ * counted in rx_nombuf; once mbufs are back they arrive whole. */
+void simpair_check_rx_pool_empty(const struct simpair *sp, uint16_t a,
+				 uint16_t b);
 /* Nobody polls b: everything a sends is received or missed. Returns the
  * imissed b reports. */
 uint64_t simpair_check_rx_full_missed(const struct simpair *sp, uint16_t a,

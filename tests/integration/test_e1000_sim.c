@@ -221,6 +221,12 @@ static void test_one_doorbell_per_burst(void **state)
 
 /* Nobody polls: the ring fills, then the packet buffer, then the NIC
  * misses frames (MPC -> imissed). Everything sent is received or missed. */
+/* The receiver's pool runs dry: frames wait, counted, then arrive. */
+static void test_rx_pool_empty(void **state)
+{
+	simpair_check_rx_pool_empty(&sp, p0, p1);
+}
+
 static void test_rx_full_missed(void **state)
 {
 	uint64_t imissed = simpair_check_rx_full_missed(&sp, p0, p1, 1000);
@@ -511,6 +517,7 @@ int main(void)
 		cmocka_unit_test(test_burst_larger_than_ring),
 		cmocka_unit_test(test_one_doorbell_per_burst),
 		cmocka_unit_test(test_rx_full_missed),
+		cmocka_unit_test(test_rx_pool_empty),
 		cmocka_unit_test(test_stats_and_xstats),
 		cmocka_unit_test(test_stop_start),
 		cmocka_unit_test(test_tx_thresholds),

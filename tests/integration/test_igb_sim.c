@@ -571,6 +571,12 @@ static void test_ptypes(void **state)
 
 /* Nobody polls: the queue's ring fills, then the NIC drops (DROP_EN with
  * several queues: RQDPC, reported as imissed). Nothing is lost unseen. */
+/* The receiver's pool runs dry: frames wait, counted, then arrive. */
+static void test_rx_pool_empty(void **state)
+{
+	simpair_check_rx_pool_empty(&sp, p0, p1);
+}
+
 static void test_rx_full_missed(void **state)
 {
 	uint64_t imissed = simpair_check_rx_full_missed(&sp, p0, p1, 500);
@@ -1036,6 +1042,7 @@ int main(void)
 		cmocka_unit_test(test_rss_hash_fields),
 		cmocka_unit_test(test_ptypes),
 		cmocka_unit_test(test_rx_full_missed),
+		cmocka_unit_test(test_rx_pool_empty),
 		cmocka_unit_test(test_stats_and_xstats),
 		cmocka_unit_test(test_tx_queues),
 		cmocka_unit_test(test_vlan_strip),
