@@ -146,14 +146,16 @@ int main(int argc, char **argv)
 			       .size = 64, .seconds = 2 };
 	struct cdk_ether_addr peer;
 	struct cdk_mempool *mp;
-	int have_peer = 0, rc = cdk_eal_init(argc, argv);
+	int have_peer = 0, rc;
 
+	/* Before the EAL's start, so that a stop asked for then is honoured. */
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	rc = cdk_eal_init(argc, argv);
 	if (rc < 0)
 		return 1;
 	if (parse(argc - rc, argv + rc, &o, &peer, &have_peer) < 0 || check(&o, have_peer) < 0)
 		cdk_exit(2, "bad echo arguments (see the comment at the top of main.c)\n");
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
 	mp = cdk_pktmbuf_pool_create("echo_pool", 8191, 256, 0, CDK_MBUF_DEFAULT_BUF_SIZE,
 				     (int)cdk_socket_id());
 	if (mp == NULL || (o.server_port >= 0 && setup_port((uint16_t)o.server_port, mp)) ||

@@ -415,15 +415,17 @@ int main(int argc, char **argv)
 {
 	unsigned nb_ports = 0, nb_lcores;
 	uint16_t p;
-	int ret = cdk_eal_init(argc, argv);
+	int ret;
 
+	/* Before the EAL's start, which can take a while: a stop asked for
+	 * then is honoured once the ports are up, with a clean shut-down. */
+	signal(SIGINT, signal_handler);
+	signal(SIGTERM, signal_handler);
+	ret = cdk_eal_init(argc, argv);
 	if (ret < 0)
 		cdk_exit(EXIT_FAILURE, "Invalid EAL arguments\n");
 	argc -= ret;
 	argv += ret;
-	force_quit = false;
-	signal(SIGINT, signal_handler);
-	signal(SIGTERM, signal_handler);
 	if (parse_args(argc, argv) < 0)
 		cdk_exit(EXIT_FAILURE, "Invalid L2FWD arguments\n");
 	printf("MAC updating %s\n", mac_updating ? "enabled" : "disabled");

@@ -35,6 +35,13 @@ echo "null: received $rx sent $tx dropped $drop"
 grep -q "MAC updating disabled" <<<"$out" || fail "null: --no-mac-updating ignored"
 grep -q "mbufs in use after closing the ports: 0" <<<"$out" || fail "null: mbufs leaked"
 
+# a stop asked for while the EAL is still starting: a clean exit, not death
+# by SIGINT (the handler is installed before the EAL starts)
+out=$(timeout --preserve-status -s INT 0.05 "$L2FWD" $EAL --vdev net_null0 --vdev net_null1 -- -p 3 2>&1)
+rc=$?
+[ $rc = 0 ] || fail "early SIGINT: exit $rc: $out"
+grep -q "Bye" <<<"$out" || fail "early SIGINT: no clean end: $out"
+
 # bad application options: non-zero exit and a message naming the problem
 for args in "-p 0" "-p zz" "-q 0" "-T -1" "-p 3 extra" "-p 4"; do
 	# shellcheck disable=SC2086
